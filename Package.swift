@@ -1,0 +1,73 @@
+// swift-tools-version:6.1
+// nqp: annual reports → DT keyword measures → financial merge → entropy NQP scores → firm-year panel.
+// Modules are the pipeline's stages; the folder listing of Sources/ reads as the pipeline.
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "nqp",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "nqp", targets: ["nqp"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // C libraries from Debian: libxml2-dev (HTML/XML reference parser), zlib1g-dev (gzip members).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlibInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // Bytes → Unicode: encoding sniffing and decoders shared by reports and financial CSVs.
+        .target(name: "NQPEncoding", swiftSettings: strict),
+        // Stage 1: report files → visible text, match text, sections, firm and year.
+        .target(name: "NQPExtract",
+                dependencies: ["NQPEncoding", "CLibXML2", "CZlibInflate", "ZIPFoundation"],
+                swiftSettings: strict),
+        // Stage 2: dictionaries and the keyword matcher.
+        .target(name: "NQPLexicon", dependencies: ["Yams"], swiftSettings: strict),
+        // Tabular data and its file formats: CSV, Stata .dta, .xlsx.
+        .target(name: "NQPTable",
+                dependencies: ["NQPEncoding", "ZIPFoundation", "CLibXML2"],
+                swiftSettings: strict),
+        // Stage 3: financial inputs, merge, derived indicators, sample screens.
+        .target(name: "NQPPanel", dependencies: ["NQPTable", "NQPEncoding"], swiftSettings: strict),
+        // Stage 4: entropy-weighted scores.
+        .target(name: "NQPScore", swiftSettings: strict),
+        // Stage 5: the output folder (panel.dta, panel.csv, codebook, import scripts).
+        .target(name: "NQPExport",
+                dependencies: ["NQPTable", .product(name: "GRDB", package: "GRDB.swift")],
+                swiftSettings: strict),
+        // Configuration, orchestration, incremental state, lock, manifest.
+        .target(name: "NQPPipeline",
+                dependencies: ["NQPExtract", "NQPLexicon", "NQPTable", "NQPPanel", "NQPScore", "NQPExport",
+                               "Yams",
+                               .product(name: "Logging", package: "swift-log"),
+                               .product(name: "GRDB", package: "GRDB.swift")],
+                swiftSettings: strict),
+        // The thin command-line front end.
+        .executableTarget(name: "nqp",
+                          dependencies: ["NQPPipeline",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                                         .product(name: "Logging", package: "swift-log")],
+                          swiftSettings: strict),
+
+        .target(name: "NQPTestSupport", path: "Tests/NQPTestSupport"),
+        .testTarget(name: "NQPEncodingTests", dependencies: ["NQPEncoding", "NQPTestSupport"]),
+        .testTarget(name: "NQPExtractTests", dependencies: ["NQPExtract", "NQPTestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "NQPLexiconTests", dependencies: ["NQPLexicon", "NQPTestSupport"]),
+        .testTarget(name: "NQPTableTests", dependencies: ["NQPTable", "NQPTestSupport"]),
+        .testTarget(name: "NQPPanelTests", dependencies: ["NQPPanel", "NQPTable", "NQPTestSupport"]),
+        .testTarget(name: "NQPScoreTests", dependencies: ["NQPScore", "NQPTestSupport"],
+                    exclude: ["reference_entropy.py"]),
+        .testTarget(name: "NQPExportTests", dependencies: ["NQPExport", "NQPTable", "NQPTestSupport"]),
+        .testTarget(name: "NQPPipelineTests", dependencies: ["NQPPipeline", "NQPTestSupport"]),
+        .testTarget(name: "NQPEndToEndTests", dependencies: ["NQPTestSupport"]),
+    ]
+)

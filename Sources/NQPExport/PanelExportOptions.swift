@@ -1,0 +1,40 @@
+/// What the exporter writes; `pipeline.yml` section `export:` (snake_case keys).
+public struct PanelExportOptions: Sendable, Equatable, Codable {
+    /// Base name of the data files (`panel` → panel.dta, panel.csv, panel_import.do …).
+    public var baseName: String
+    /// Sort order recorded in the .dta sortlist (the table must already be in this order).
+    public var sortColumns: [String]
+    /// Store integral numeric columns as byte/int/long in the .dta (false: all double).
+    public var compactIntegers: Bool
+    /// Prefix text cells that start with = + - @ tab or CR with a single quote in panel.csv.
+    public var neutralizeFormulas: Bool
+    /// Also write panel.sqlite (table `panel` + table `labels`).
+    public var sqlite: Bool
+
+    public init(baseName: String = "panel", sortColumns: [String] = ["firm", "year"], compactIntegers: Bool = true,
+                neutralizeFormulas: Bool = true, sqlite: Bool = false) {
+        self.baseName = baseName
+        self.sortColumns = sortColumns
+        self.compactIntegers = compactIntegers
+        self.neutralizeFormulas = neutralizeFormulas
+        self.sqlite = sqlite
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case baseName = "base_name"
+        case sortColumns = "sort_columns"
+        case compactIntegers = "compact_integers"
+        case neutralizeFormulas = "neutralize_formulas"
+        case sqlite
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = PanelExportOptions()
+        baseName = try c.decodeIfPresent(String.self, forKey: .baseName) ?? defaults.baseName
+        sortColumns = try c.decodeIfPresent([String].self, forKey: .sortColumns) ?? defaults.sortColumns
+        compactIntegers = try c.decodeIfPresent(Bool.self, forKey: .compactIntegers) ?? defaults.compactIntegers
+        neutralizeFormulas = try c.decodeIfPresent(Bool.self, forKey: .neutralizeFormulas) ?? defaults.neutralizeFormulas
+        sqlite = try c.decodeIfPresent(Bool.self, forKey: .sqlite) ?? defaults.sqlite
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Where a report's firm and year come from (issue 2 §6; pipeline.yml `identity:`), tried in this order:
+/// 1. `manifest` — the pipeline's manifest CSV (`file,firm,year`), keyed by file path or file name;
+/// 2. `filenamePatterns` — regular expressions (NSRegularExpression syntax) with named groups `firm` and
+///    `year`, matched against the file name (the first that matches wins);
+/// 3. XBRL `dei:` facts when `useXBRLFacts`: `EntityCentralIndexKey` → firm, `DocumentFiscalYearFocus` → year,
+///    else the year of `DocumentPeriodEndDate`.
+/// Firm ids are strings, never numbers (`000001` stays `000001`).
+public struct IdentityRules: Codable, Equatable, Sendable {
+    /// File path or file name → firm and year. Filled by the pipeline from the manifest CSV; not part of the
+    /// YAML configuration (the configuration names the CSV), so it is not encoded or decoded.
+    public var manifest: [String: ManifestEntry]
+    public var filenamePatterns: [String]
+    public var useXBRLFacts: Bool
+    /// Left-pads all-digit firm ids from the manifest or the file name with zeros to this width (6 for A-share
+    /// codes that lost their zeros in a spreadsheet); nil keeps them as given. CIKs are always 10 digits.
+    public var firmWidth: Int?
+
+    /// `000001_2019_…`, `000001-2019…`, `600000_2019.html`, `300617_AKZD_2019_annual_report.html`, and cninfo
+    /// download names `2020-01-21__公司名__300617__简称__2019年__年度报告.html` (the fiscal year, not the
+    /// publication date).
+    public static let defaultFilenamePatterns = [
+        "__(?<firm>[0-9]{6})__[^_]*__(?<year>(19|20)[0-9]{2})年?__",
+        "^(?<firm>[0-9]{6})[_-](?<year>(19|20)[0-9]{2})(?![0-9])",
+        "^(?<firm>[0-9]{6})[_-][A-Za-z][A-Za-z0-9]*[_-](?<year>(19|20)[0-9]{2})(?![0-9])",
+    ]
+
+    public init(manifest: [String: ManifestEntry] = [:],
+                filenamePatterns: [String] = IdentityRules.defaultFilenamePatterns,
+                useXBRLFacts: Bool = true, firmWidth: Int? = nil) {
+        self.manifest = manifest
+        self.filenamePatterns = filenamePatterns
+        self.useXBRLFacts = useXBRLFacts
+        self.firmWidth = firmWidth
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case filenamePatterns = "filename_patterns"
+        case useXBRLFacts = "use_xbrl_facts"
+        case firmWidth = "firm_width"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        manifest = [:]
+        filenamePatterns = try c.decodeIfPresent([String].self, forKey: .filenamePatterns)
+            ?? IdentityRules.defaultFilenamePatterns
+        useXBRLFacts = try c.decodeIfPresent(Bool.self, forKey: .useXBRLFacts) ?? true
+        firmWidth = try c.decodeIfPresent(Int.self, forKey: .firmWidth)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(filenamePatterns, forKey: .filenamePatterns)
+        try c.encode(useXBRLFacts, forKey: .useXBRLFacts)
+        try c.encodeIfPresent(firmWidth, forKey: .firmWidth)
+    }
+
+    /// Problems a user must fix, each naming the key, what is wrong and what to do; empty when valid.
+    public func problems() -> [String] {
+        var problems: [String] = []
+        for (index, pattern) in filenamePatterns.enumerated() {
+            let key = "identity.filename_patterns[\(index)]"
+            do {
+                _ = try NSRegularExpression(pattern: pattern)
+            } catch {
+                problems.append("\(key): \(pattern) is not a valid regular expression; fix its syntax "
+                    + "(ICU / NSRegularExpression, named groups are written (?<name>…))")
+                continue
+            }
+            for group in ["firm", "year"] where !pattern.contains("(?<\(group)>") {
+                problems.append("\(key): \(pattern) has no named group (?<\(group)>…); add one, e.g. "
+                    + (group == "firm" ? "(?<firm>[0-9]{6})" : "(?<year>(19|20)[0-9]{2})"))
+            }
+        }
+        if let firmWidth, !(1...20).contains(firmWidth) {
+            problems.append("identity.firm_width: \(firmWidth) is out of range; use 1…20 (6 for A-share codes) or omit it")
+        }
+        return problems
+    }
+}
+
+/// One manifest row: the firm id (a string) and the fiscal year of a report.
+public struct ManifestEntry: Codable, Equatable, Sendable {
+    public var firm: String
+    public var year: Int
+
+    public init(firm: String, year: Int) {
+        self.firm = firm
+        self.year = year
+    }
+}
+
+/// Which firm and fiscal year a report belongs to, and which rule decided.
+public struct ReportIdentity: Sendable, Codable, Equatable {
+    public var firm: String?
+    public var year: Int?
+    /// `manifest`, `filename`, `xbrl`, a `+`-joined combination when firm and year came from different rules
+    /// (e.g. `filename+xbrl`), or `none`.
+    public var route: String
+
+    public init(firm: String?, year: Int?, route: String) {
+        self.firm = firm
+        self.year = year
+        self.route = route
+    }
+
+    /// Both firm and year are known.
+    public var isComplete: Bool { firm != nil && year != nil }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// Applies `IdentityRules` to one report (issue 2 §6).
+public struct ReportIdentifier: Sendable {
+    public var rules: IdentityRules
+
+    public init(rules: IdentityRules = IdentityRules()) {
+        self.rules = rules
+    }
+
+    /// Firm and year of the report at `path` (file path, or `archive.zip/member.html`) whose last path
+    /// component is `fileName`, with the XBRL `dei:` facts found in it (local names as keys).
+    public func identify(path: String, fileName: String, facts: [String: String] = [:]) -> ReportIdentity {
+        var partial: [(route: String, firm: String?, year: Int?)] = []
+        if let entry = rules.manifest[path] ?? rules.manifest[fileName] {
+            partial.append(("manifest", padded(entry.firm), entry.year))
+        }
+        if let (firm, year) = fromFileName(fileName) {
+            partial.append(("filename", firm.map(padded), year))
+        }
+        if rules.useXBRLFacts {
+            let (firm, year) = Self.fromFacts(facts)
+            if firm != nil || year != nil { partial.append(("xbrl", firm, year)) }
+        }
+        if let complete = partial.first(where: { $0.firm != nil && $0.year != nil }) {
+            return ReportIdentity(firm: complete.firm, year: complete.year, route: complete.route)
+        }
+        let firmSource = partial.first { $0.firm != nil }
+        let yearSource = partial.first { $0.year != nil }
+        let routes = [firmSource?.route, yearSource?.route].compactMap { $0 }
+        var unique: [String] = []
+        for route in routes where !unique.contains(route) { unique.append(route) }
+        return ReportIdentity(firm: firmSource?.firm, year: yearSource?.year,
+                              route: unique.isEmpty ? "none" : unique.joined(separator: "+"))
+    }
+
+    /// The first file-name pattern that matches; patterns that do not compile are skipped here (`nqp validate`
+    /// reports them via `IdentityRules.problems()`).
+    private func fromFileName(_ fileName: String) -> (String?, Int?)? {
+        let range = NSRange(fileName.startIndex..., in: fileName)
+        for pattern in rules.filenamePatterns {
+            guard let regex = try? NSRegularExpression(pattern: pattern),
+                  let match = regex.firstMatch(in: fileName, range: range) else { continue }
+            let firm = Self.group("firm", of: match, in: fileName).flatMap { $0.isEmpty ? nil : $0 }
+            let year = Self.group("year", of: match, in: fileName).flatMap(Self.year(in:))
+            if firm != nil || year != nil { return (firm, year) }
+        }
+        return nil
+    }
+
+    private static func group(_ name: String, of match: NSTextCheckingResult, in text: String) -> String? {
+        let r = match.range(withName: name)
+        guard r.location != NSNotFound, let range = Range(r, in: text) else { return nil }
+        return String(text[range])
+    }
+
+    /// Firm from `EntityCentralIndexKey` (all-digit CIKs are written with 10 digits, SEC's canonical form as in
+    /// `CIK0000320193.json`), year from `DocumentFiscalYearFocus`, else from `DocumentPeriodEndDate`.
+    static func fromFacts(_ facts: [String: String]) -> (String?, Int?) {
+        var firm: String?
+        if let cik = facts["EntityCentralIndexKey"]?.trimmingCharacters(in: .whitespacesAndNewlines), !cik.isEmpty {
+            firm = cik.allSatisfy(\.isASCIIDigit) && cik.count < 10
+                ? String(repeating: "0", count: 10 - cik.count) + cik : cik
+        }
+        let year = facts["DocumentFiscalYearFocus"].flatMap(year(in:))
+            ?? facts["DocumentPeriodEndDate"].flatMap(year(in:))
+        return (firm, year)
+    }
+
+    /// The first four-digit year 1900–2099 in `text` (`2019`, `2019年`, `FY2019`, `2024-09-28`,
+    /// `September 28, 2024`).
+    static func year(in text: String) -> Int? {
+        let digits = Array(text.unicodeScalars)
+        var i = 0
+        while i + 4 <= digits.count {
+            let window = digits[i..<i + 4]
+            let before = i > 0 ? digits[i - 1] : " "
+            let after = i + 4 < digits.count ? digits[i + 4] : " "
+            if window.allSatisfy({ $0.properties.numericType == .decimal && $0.isASCII }),
+               !(before.isASCII && Character(before).isNumber), !(after.isASCII && Character(after).isNumber),
+               let value = Int(String(String.UnicodeScalarView(window))), (1900...2099).contains(value) {
+                return value
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private func padded(_ firm: String) -> String {
+        guard let width = rules.firmWidth, firm.count < width, firm.allSatisfy(\.isASCIIDigit) else { return firm }
+        return String(repeating: "0", count: width - firm.count) + firm
+    }
+}
+
+private extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

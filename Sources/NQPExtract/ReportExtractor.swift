@@ -1,0 +1,122 @@
+public import NQPEncoding
+
+/// How reports are extracted (pipeline.yml: encoding, parser, `sections:`, `identity:`, MD&A minimum lengths).
+public struct ExtractOptions: Sendable, Equatable {
+    /// Overrides the detected encoding (BOM still wins); nil = auto.
+    public var forcedEncoding: TextEncoding?
+    public var parser: MarkupParser
+    public var sectionPatterns: SectionPatterns
+    public var identity: IdentityRules
+    /// Shortest plausible Chinese MD&A in match-text scalars (issue 2: 1,000).
+    public var minimumMDNAChars: Int
+    /// Shortest plausible US 10-K Item 7 in match-text scalars; a real one is tens of thousands, one
+    /// incorporated by reference a few hundred.
+    public var minimumEnglishMDNAChars: Int
+
+    public init(forcedEncoding: TextEncoding? = nil, parser: MarkupParser = .fast,
+                sectionPatterns: SectionPatterns = SectionPatterns(), identity: IdentityRules = IdentityRules(),
+                minimumMDNAChars: Int = 1000, minimumEnglishMDNAChars: Int = 1000) {
+        self.forcedEncoding = forcedEncoding
+        self.parser = parser
+        self.sectionPatterns = sectionPatterns
+        self.identity = identity
+        self.minimumMDNAChars = minimumMDNAChars
+        self.minimumEnglishMDNAChars = minimumEnglishMDNAChars
+    }
+}
+
+/// One report after extraction: its text in both forms, sections, firm and year, and what to warn about.
+public struct ExtractedReport: Sendable {
+    /// File path, or `archive.zip/member.html` for zip members.
+    public var path: String
+    public var fileName: String
+    public var format: ReportFormat
+    public var encoding: EncodingDecision
+    public var byteCount: Int
+    public var decodeErrors: Int
+    public var layoutText: String
+    /// The canonical match text of the whole report (CONTRACTS.md "Text semantics").
+    public var matchText: String
+    /// Located sections; offsets are match-text scalar offsets. Contains `mdna` only when a plausible MD&A
+    /// was found.
+    public var sections: [Section]
+    public var identity: ReportIdentity
+    /// XBRL `dei:` facts found in the document.
+    public var facts: [String: String]
+    /// Decoder warnings, then section warnings (MD&A missing or implausibly short, runs to the end).
+    public var warnings: [String]
+    /// Match text of the MD&A, kept so `text(in:)` needs no scalar walk.
+    private var mdnaText: String?
+
+    public init(path: String, fileName: String, format: ReportFormat, encoding: EncodingDecision, byteCount: Int,
+                decodeErrors: Int, layoutText: String, matchText: String, sections: [Section],
+                identity: ReportIdentity, facts: [String: String] = [:], warnings: [String],
+                mdnaText: String?) {
+        self.path = path
+        self.fileName = fileName
+        self.format = format
+        self.encoding = encoding
+        self.byteCount = byteCount
+        self.decodeErrors = decodeErrors
+        self.layoutText = layoutText
+        self.matchText = matchText
+        self.sections = sections
+        self.identity = identity
+        self.facts = facts
+        self.warnings = warnings
+        self.mdnaText = mdnaText
+    }
+
+    /// Number of Unicode scalars in the match text (`chars` in `nqp extract --format json`).
+    public var chars: Int { matchText.unicodeScalars.count }
+
+    /// The match text of `scope`; nil when that section was not found, so measures are missing, not zero.
+    public func text(in scope: Scope) -> String? {
+        switch scope {
+        case .full: matchText
+        case .mdna: mdnaText
+        }
+    }
+
+    /// The section named `name` (`"mdna"`), if found.
+    public func section(named name: String) -> Section? { sections.first { $0.name == name } }
+}
+
+/// Bytes → layout text (DocumentDecoder) → match text → MD&A → firm and year, for one report.
+public struct ReportExtractor: Sendable {
+    public var options: ExtractOptions
+
+    public init(options: ExtractOptions = ExtractOptions()) {
+        self.options = options
+    }
+
+    /// Extracts one report. Throws only for unreadable input (decoder errors); a missing MD&A or firm/year is
+    /// reported on the result (warnings, `identity.isComplete`) for the pipeline to decide.
+    public func extract(_ input: ReportInput) throws(ExtractError) -> ExtractedReport {
+        let decoder = DocumentDecoder(forcedEncoding: options.forcedEncoding, parser: options.parser)
+        let document = try decoder.decode(input)
+        return assemble(input: input, document: document)
+    }
+
+    /// The text side of extraction on an already decoded document.
+    public func assemble(input: ReportInput, document: DecodedDocument) -> ExtractedReport {
+        let normalized = MatchText.normalizeWithMap(document.layoutText)
+        let finder = SectionFinder(patterns: options.sectionPatterns, minimumChineseChars: options.minimumMDNAChars,
+                                   minimumEnglishChars: options.minimumEnglishMDNAChars)
+        let search = finder.findMDNA(layout: document.layoutText, normalized: normalized)
+        var sections: [Section] = []
+        var mdnaText: String?
+        if let section = search.section, let lines = search.lines {
+            sections.append(section)
+            mdnaText = normalized.text(ofLines: lines)
+        }
+        let identity = ReportIdentifier(rules: options.identity)
+            .identify(path: input.path, fileName: input.fileName, facts: document.facts)
+        return ExtractedReport(path: input.path, fileName: input.fileName, format: document.format,
+                               encoding: document.encoding, byteCount: document.byteCount,
+                               decodeErrors: document.decodeErrors, layoutText: document.layoutText,
+                               matchText: normalized.text, sections: sections, identity: identity,
+                               facts: document.facts, warnings: document.warnings + search.warnings,
+                               mdnaText: mdnaText)
+    }
+}

@@ -1,0 +1,56 @@
+/// Firm-code normalisation: what Excel and Stata do to stock codes, undone.
+///
+/// Rules, in order:
+/// 1. trim whitespace (ASCII, NBSP, U+3000);
+/// 2. an integral decimal written as a float loses its fraction: `1.0`, `1.00` → `1` (Excel/pandas floats);
+/// 3. an exchange suffix is dropped when a width is configured: `000001.SZ`, `600000.SH`, `.SS`, `.BJ`;
+/// 4. an all-digit code shorter than `width` is left-padded with zeros: `1` → `000001`.
+/// Codes with letters (gvkeys like "001690" stay, tickers stay) are only trimmed. A code longer than the width is
+/// kept as is — it is not truncated, because truncation would silently merge distinct firms.
+public enum FirmCode {
+    /// The normalised code, or nil when the raw value is empty after trimming.
+    public static func normalize(_ raw: String, width: Int?) -> String? {
+        var code = trim(raw)
+        if code.isEmpty { return nil }
+        if let integral = integralPart(code) { code = integral }
+        if width != nil, let base = strippingExchangeSuffix(code) { code = base }
+        if let width, code.count < width, code.allSatisfy(\.isASCIIDigit) {
+            code = String(repeating: "0", count: width - code.count) + code
+        }
+        return code
+    }
+
+    static func trim(_ s: String) -> String {
+        s.trimmingCharacters(where: { $0.isWhitespace || $0 == "\u{00A0}" || $0 == "\u{3000}" })
+    }
+
+    /// "123.0" / "123.000" → "123"; anything else → nil.
+    private static func integralPart(_ s: String) -> String? {
+        guard let dot = s.firstIndex(of: ".") else { return nil }
+        let head = s[..<dot], tail = s[s.index(after: dot)...]
+        guard !head.isEmpty, !tail.isEmpty, head.allSatisfy(\.isASCIIDigit), tail.allSatisfy({ $0 == "0" })
+        else { return nil }
+        return String(head)
+    }
+
+    private static let exchangeSuffixes: Set<String> = ["SZ", "SH", "SS", "BJ", "HK", "SZSE", "SSE"]
+
+    private static func strippingExchangeSuffix(_ s: String) -> String? {
+        guard let dot = s.lastIndex(of: ".") else { return nil }
+        let head = s[..<dot], tail = s[s.index(after: dot)...].uppercased()
+        guard !head.isEmpty, head.allSatisfy(\.isASCIIDigit), exchangeSuffixes.contains(tail) else { return nil }
+        return String(head)
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension String {
+    func trimmingCharacters(where predicate: (Character) -> Bool) -> String {
+        guard let start = firstIndex(where: { !predicate($0) }) else { return "" }
+        guard let end = lastIndex(where: { !predicate($0) }) else { return "" }
+        return String(self[start...end])
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import NQPEncoding
+import NQPTable
+
+/// Reads one configured financial source from disk into a keyed table and a report.
+///
+/// A malformed row or cell is reported and skipped (or read as missing); a source that cannot be read at all —
+/// missing file, wrong format, bad encoding label, missing key column — throws, and the pipeline stops (exit 2).
+public struct FinancialSourceReader: Sendable {
+    public var config: FinancialSource
+    /// Resolves relative paths (the directory of pipeline.yml); nil = the current directory.
+    public var baseDirectory: URL?
+
+    public init(config: FinancialSource, baseDirectory: URL? = nil) {
+        self.config = config
+        self.baseDirectory = baseDirectory
+    }
+
+    public var resolvedPath: String {
+        if config.path.hasPrefix("/") || baseDirectory == nil { return config.path }
+        return baseDirectory?.appendingPathComponent(config.path).path ?? config.path
+    }
+
+    public func read() throws(PanelError) -> (KeyedTable, SourceReport) {
+        try config.validate()
+        let path = resolvedPath
+        let format = config.resolvedFormat
+        if format == .companyfacts { return try CompanyFactsReader(config: config).read(path: path) }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw .unreadableSource(source: config.name, path: path, reason: "no such file")
+        }
+        let sheet = try Self.rawSheet(path: path, format: format, sheetName: config.sheet,
+                                      delimiter: try config.resolvedDelimiter(), encodingLabel: config.encoding,
+                                      source: config.name)
+        var (table, report) = try SourceBuilder(config: config).build(sheet.sheet, format: format.rawValue)
+        report.notes += sheet.notes
+        return (table, report)
+    }
+
+    /// Reads any supported tabular file as rows of strings (header rows included).
+    public static func rawSheet(path: String, format: SourceFormat, sheetName: String? = nil,
+                                delimiter: Unicode.Scalar? = nil, encodingLabel: String? = nil,
+                                source: String) throws(PanelError) -> (sheet: RawSheet, notes: [String]) {
+        let url = URL(fileURLWithPath: path)
+        do {
+            switch format {
+            case .csv, .tsv:
+                var options = CSVReadOptions(delimiter: delimiter ?? (format == .tsv ? "\t" : nil))
+                if let encodingLabel {
+                    guard let encoding = TextEncoding(label: encodingLabel) else {
+                        throw PanelError.invalidConfiguration(source: source,
+                            reason: "unknown encoding '\(encodingLabel)' (try gbk, gb18030, utf-8, utf-16)")
+                    }
+                    options.encoding = encoding
+                }
+                let reader = try CSVReader(contentsOf: url, options: options)
+                var rows: [RawRow] = []
+                while let record = try reader.next() { rows.append(RawRow(fields: record.fields, line: record.line)) }
+                var notes = ["read as \(reader.encoding.name) (\(reader.encodingSource)), delimiter "
+                    + "U+\(String(format: "%04X", reader.delimiter.value))"]
+                if reader.decodeErrors > 0 {
+                    notes.append("\(reader.decodeErrors) undecodable byte sequences replaced by U+FFFD — check "
+                        + "`encoding:`")
+                }
+                return (RawSheet(path: path, rows: rows, numericDates: .none, lineWord: "line"), notes)
+            case .xlsx:
+                let rows = try XLSXReader.rows(contentsOf: url, sheet: sheetName)
+                return (RawSheet(path: path, rows: rows.map { RawRow(fields: $0.fields, line: $0.row) },
+                                 numericDates: .excel, lineWord: "row"), [])
+            case .dta:
+                let file = try DTAReader.read(contentsOf: url)
+                return (rawSheet(from: file.table, path: path), ["Stata .dta release \(file.release)"])
+            case .companyfacts:
+                throw PanelError.invalidConfiguration(source: source, reason: "companyfacts is not tabular")
+            }
+        } catch let error as PanelError {
+            throw error
+        } catch let error as TableError {
+            throw .unreadableSource(source: source, path: path, reason: error.description)
+        } catch {
+            throw .unreadableSource(source: source, path: path, reason: "\(error)")
+        }
+    }
+
+    /// A typed table (from .dta) as text rows: numbers print integrally when whole (2019, not 2019.0), other
+    /// numbers in shortest round-trip form, so nothing is lost when the builder parses them back.
+    static func rawSheet(from table: Table, path: String) -> RawSheet {
+        var rows = [RawRow(fields: table.columns.map(\.name), line: 0)]
+        let texts = table.columns.map { $0.values.asText() }
+        rows.reserveCapacity(table.rowCount + 1)
+        for r in 0..<table.rowCount {
+            rows.append(RawRow(fields: texts.map { $0[r] ?? "" }, line: r + 1))
+        }
+        var labels: [String: String] = [:]
+        for column in table.columns where !column.label.isEmpty { labels[column.name] = column.label }
+        return RawSheet(path: path, rows: rows, numericDates: .stata, labels: labels, lineWord: "observation")
+    }
+}
+
+extension Crosswalk {
+    /// Reads and loads a crosswalk file (CSV/TSV/xlsx/dta by extension).
+    public static func load(config: CrosswalkConfig, baseDirectory: URL? = nil) throws(PanelError) -> Crosswalk {
+        let path = config.path.hasPrefix("/") || baseDirectory == nil
+            ? config.path : baseDirectory?.appendingPathComponent(config.path).path ?? config.path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw .unreadableSource(source: "crosswalk", path: path, reason: "no such file")
+        }
+        let format = SourceFormat.inferred(fromPath: path) ?? .csv
+        let delimiter = try FinancialSource(name: "crosswalk", path: path, delimiter: config.delimiter)
+            .resolvedDelimiter()
+        let sheet = try FinancialSourceReader.rawSheet(path: path, format: format == .companyfacts ? .csv : format,
+                                                       delimiter: delimiter, encodingLabel: config.encoding,
+                                                       source: "crosswalk")
+        return try load(sheet.sheet, config: config)
+    }
+}

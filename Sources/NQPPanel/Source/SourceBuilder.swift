@@ -1,0 +1,291 @@
+import NQPTable
+
+/// Turns a `RawSheet` into a keyed table following a `FinancialSource` configuration: header layout, filters,
+/// firm-code normalisation, fiscal years, missing codes, type inference, scaling, duplicates, labels.
+///
+/// Type inference: a kept column is numeric unless listed in `text_columns` or fewer than 90 % of its non-missing
+/// cells are numbers. In a numeric column each cell that is not a number is reported (file:line:field) and read as
+/// missing; the rest of the file is still read.
+public struct SourceBuilder: Sendable {
+    public var config: FinancialSource
+
+    public init(config: FinancialSource) { self.config = config }
+
+    public static let numericShare = 0.9
+
+    public func build(_ sheet: RawSheet, format: String) throws(PanelError) -> (KeyedTable, SourceReport) {
+        try config.validate()
+        var report = SourceReport(source: config.name, path: sheet.path, format: format)
+        guard let headerRow = sheet.rows.first else {
+            throw .unreadableSource(source: config.name, path: sheet.path, reason: "the file has no header row")
+        }
+        let names = Self.uniqueNames(headerRow.fields)
+        func index(_ column: String, role: String) throws(PanelError) -> Int {
+            if let i = names.firstIndex(of: column) { return i }
+            if let i = names.firstIndex(where: { FirmCode.trim($0).lowercased() == column.lowercased() }) { return i }
+            throw .missingColumn(source: config.name, column: column, role: role, available: names)
+        }
+        let firmIndex = try index(config.firm, role: "firm")
+        let yearIndex = try config.year.map { (c: String) throws(PanelError) -> Int in try index(c, role: "year") }
+        let dateIndex = try config.date.map { (c: String) throws(PanelError) -> Int in try index(c, role: "date") }
+        var filters: [(name: String, index: Int, allowed: [String])] = []
+        for (column, allowed) in config.filters.sorted(by: { $0.key < $1.key }) {
+            filters.append((column, try index(column, role: "filter"), allowed))
+        }
+
+        let headerCount = HeaderDetection.headerRowCount(sheet.rows, layout: config.header, firmIndex: firmIndex)
+        report.header = headerCount > 1 ? "csmar" : "single"
+        let labelRow = headerCount >= 2 ? sheet.rows[1].fields : []
+        let unitRow = headerCount >= 3 ? sheet.rows[2].fields : []
+
+        // Columns to keep: everything but the keys, or the `keep` list (source or panel names).
+        let keyIndices = Set([firmIndex, yearIndex, dateIndex].compactMap { $0 })
+        var kept: [Int] = []
+        if let keep = config.keep {
+            for name in keep {
+                let source = config.renames.first(where: { $0.value == name })?.key ?? name
+                let i = try index(source, role: "keep")
+                if !keyIndices.contains(i), !kept.contains(i) { kept.append(i) }
+            }
+        } else {
+            kept = names.indices.filter { !keyIndices.contains($0) }
+        }
+        for source in config.renames.keys.sorted() where !names.contains(source) {
+            throw .missingColumn(source: config.name, column: source, role: "rename", available: names)
+        }
+
+        var missing = Set(config.defaultMissingCodes ? FinancialSource.builtInMissingCodes : [""])
+        missing.formUnion(config.missingCodes)
+        let globalMissing = MissingCodes(missing)
+        let columnMissing = config.columnMissingCodes.mapValues { MissingCodes(missing.union($0)) }
+
+        var keys: [PanelKey] = [], lines: [Int] = []
+        var cells: [[String?]] = Array(repeating: [], count: kept.count)
+        let filterNames = filters.map { "\($0.name) in [\($0.allowed.joined(separator: ", "))]" }
+        let monthFilterName = config.date.map { "month of \($0) = \(config.fiscalYearEndMonth)" }
+
+        rowLoop: for row in sheet.rows.dropFirst(headerCount) {
+            var fields = row.fields
+            if fields.allSatisfy({ FirmCode.trim($0).isEmpty }) { continue }   // blank trailing rows of sheets
+            report.rowsRead += 1
+            if fields.count != names.count {
+                report.add(SourceIssue(path: sheet.path, line: row.line, field: "",
+                                       message: "expected \(names.count) fields, found \(fields.count); "
+                                           + "missing fields read as missing, extra fields ignored"))
+                if fields.count < names.count {
+                    fields += Array(repeating: "", count: names.count - fields.count)
+                }
+            }
+            for (n, filter) in filters.enumerated() where !Self.matches(fields[filter.index], filter.allowed) {
+                report.rowsFiltered[filterNames[n], default: 0] += 1
+                continue rowLoop
+            }
+            guard let firm = FirmCode.normalize(fields[firmIndex], width: config.firmWidth) else {
+                report.rowsWithoutKey += 1
+                report.add(SourceIssue(path: sheet.path, line: row.line, field: names[firmIndex],
+                                       message: "empty firm id; row skipped"))
+                continue
+            }
+            let year: Int
+            if let yearIndex {
+                guard let y = YearValue.parse(fields[yearIndex]) else {
+                    report.rowsWithoutKey += 1
+                    report.add(SourceIssue(path: sheet.path, line: row.line, field: names[yearIndex],
+                                           message: "not a year: '\(fields[yearIndex])'; row skipped"))
+                    continue
+                }
+                year = y
+            } else if let dateIndex {
+                guard let date = Self.date(fields[dateIndex], epoch: sheet.numericDates) else {
+                    report.rowsWithoutKey += 1
+                    report.add(SourceIssue(path: sheet.path, line: row.line, field: names[dateIndex],
+                                           message: "not a date: '\(fields[dateIndex])'; row skipped"))
+                    continue
+                }
+                if config.annualOnly, !Self.isFiscalYearEnd(date, month: config.fiscalYearEndMonth),
+                   let monthFilterName {
+                    report.rowsFiltered[monthFilterName, default: 0] += 1
+                    continue
+                }
+                year = config.fiscalYearRule.fiscalYear(of: date)
+            } else {
+                continue
+            }
+            if firm != fields[firmIndex] {
+                report.codesNormalized += 1
+                if report.codeExamples.count < 5 {
+                    report.codeExamples.append("\"\(fields[firmIndex])\" → \"\(firm)\" (\(sheet.lineWord) \(row.line))")
+                }
+            }
+            keys.append(PanelKey(firm: firm, year: year))
+            lines.append(row.line)
+            for (k, i) in kept.enumerated() {
+                let raw = fields[i]
+                let codes = columnMissing[names[i]] ?? globalMissing
+                if codes.contains(raw) {
+                    if !FirmCode.trim(raw).isEmpty { report.missingCodeCells += 1 }
+                    cells[k].append(nil)
+                } else {
+                    cells[k].append(raw)
+                }
+            }
+        }
+
+        // Type inference, labels, scaling.
+        var columns: [Column] = []
+        for (k, i) in kept.enumerated() {
+            let sourceName = names[i]
+            let panelName = config.renames[sourceName] ?? sourceName
+            var label = sheet.labels[sourceName] ?? (i < labelRow.count ? FirmCode.trim(labelRow[i]) : "")
+            label = config.labels[panelName] ?? config.labels[sourceName] ?? label
+            var unit = i < unitRow.count ? HeaderDetection.cleanUnit(unitRow[i]) : ""
+            unit = config.units[panelName] ?? config.units[sourceName] ?? unit
+            let values = typedValues(cells[k], column: sourceName, panelName: panelName, lines: lines,
+                                     path: sheet.path, report: &report)
+            columns.append(Column(name: panelName, label: label, unit: unit, sources: [sheet.path], values: values))
+        }
+        let panelNames = columns.map(\.name)
+        if let dup = Self.firstDuplicate(panelNames) {
+            throw .invalidConfiguration(source: config.name, reason: "two columns become variable '\(dup)' after "
+                + "renames; rename one or drop it from `keep:`")
+        }
+
+        var table = KeyedTable(source: config.name, keys: keys, columns: columns)
+        try resolveDuplicates(&table, lines: lines, lineWord: sheet.lineWord, report: &report)
+        table.sortByKey()
+        report.rowsKept = table.rowCount
+        report.variables = table.columns.map { "\($0.name) (\($0.values.numbers == nil ? "text" : "number"))" }
+        return (table, report)
+    }
+
+    private func typedValues(_ cells: [String?], column: String, panelName: String, lines: [Int], path: String,
+                             report: inout SourceReport) -> ColumnValues {
+        if config.textColumns.contains(column) || config.textColumns.contains(panelName) { return .text(cells) }
+        let parsed = cells.map { $0.flatMap(NumberText.parse) }
+        let present = cells.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
+        let numeric = parsed.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
+        guard present == 0 || Double(numeric) >= Self.numericShare * Double(present) else { return .text(cells) }
+        let factor = config.scale[panelName] ?? config.scale[column] ?? 1
+        for (row, cell) in cells.enumerated() where cell != nil && parsed[row] == nil {
+            report.add(SourceIssue(path: path, line: lines[row], field: column,
+                                   message: "not a number: '\(cell ?? "")'; read as missing"))
+        }
+        return .number(parsed.map { $0.map { $0 * factor } })
+    }
+
+    private func resolveDuplicates(_ table: inout KeyedTable, lines: [Int], lineWord: String,
+                                   report: inout SourceReport) throws(PanelError) {
+        if config.duplicates == .error {
+            try table.requireUniqueKeys(lines: lines, lineWord: lineWord)
+            return
+        }
+        var groups: [PanelKey: [Int]] = [:]
+        var order: [PanelKey] = []
+        for (row, key) in table.keys.enumerated() {
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(row)
+        }
+        guard groups.count < table.keys.count else { return }
+        report.duplicateKeys = groups.values.filter { $0.count > 1 }.count
+        report.duplicateRowsResolved = table.keys.count - groups.count
+        var columns = table.columns
+        for c in columns.indices {
+            switch columns[c].values {
+            case .text(let v):
+                columns[c].values = .text(order.map { key in
+                    let rows = groups[key] ?? []
+                    switch config.duplicates {
+                    case .last: return rows.last.flatMap { v[$0] }
+                    case .mean: return rows.lazy.compactMap { v[$0] }.first
+                    default: return rows.first.flatMap { v[$0] }
+                    }
+                })
+            case .number(let v):
+                columns[c].values = .number(order.map { key in
+                    let rows = groups[key] ?? []
+                    switch config.duplicates {
+                    case .last: return rows.last.flatMap { v[$0] }
+                    case .mean:
+                        let present = rows.compactMap { v[$0] }
+                        return present.isEmpty ? nil : present.reduce(0, +) / Double(present.count)
+                    default: return rows.first.flatMap { v[$0] }
+                    }
+                })
+            }
+        }
+        table = KeyedTable(source: table.source, keys: order, columns: columns)
+        report.notes.append("duplicates resolved by `\(config.duplicates.rawValue)`")
+    }
+
+    // MARK: - Cell rules
+
+    /// Filter match: trimmed text equality, or numeric equality when both sides are numbers ("1" = "1.0").
+    static func matches(_ raw: String, _ allowed: [String]) -> Bool {
+        let value = FirmCode.trim(raw)
+        let number = NumberText.parse(value)
+        return allowed.contains { candidate in
+            let c = FirmCode.trim(candidate)
+            if c == value { return true }
+            if let number, let n = NumberText.parse(c) { return n == number }
+            return false
+        }
+    }
+
+    static func date(_ raw: String, epoch: NumericDateEpoch) -> CalendarDate? {
+        if let d = CalendarDate(parsing: raw) { return d }
+        guard let n = NumberText.parse(raw), n == n.rounded(), abs(n) < 1e9 else { return nil }
+        let days = Int(n)
+        if (19_000_101...29_991_231).contains(days) {
+            return CalendarDate(year: days / 10_000, month: days / 100 % 100, day: days % 100)
+        }
+        switch epoch {
+        case .none: return nil
+        case .stata: return CalendarDate(stataDays: days)
+        case .excel: return days > 0 ? CalendarDate(excelSerial: days) : nil
+        }
+    }
+
+    /// The date closes a fiscal year ending in `month`: in that month, or in the first 7 days of the next
+    /// (52/53-week years).
+    static func isFiscalYearEnd(_ date: CalendarDate, month: Int) -> Bool {
+        date.month == month || (date.day <= 7 && date.month == month % 12 + 1)
+    }
+
+    /// Header names made unique and non-empty: blanks become `v<column number>`, repeats get `_2`, `_3`.
+    static func uniqueNames(_ raw: [String]) -> [String] {
+        var seen: [String: Int] = [:]
+        return raw.enumerated().map { i, name in
+            var base = FirmCode.trim(name)
+            if base.hasPrefix("\u{FEFF}") { base.removeFirst() }
+            if base.isEmpty { base = "v\(i + 1)" }
+            let n = (seen[base] ?? 0) + 1
+            seen[base] = n
+            return n == 1 ? base : "\(base)_\(n)"
+        }
+    }
+
+    static func firstDuplicate(_ names: [String]) -> String? {
+        var seen = Set<String>()
+        for name in names where !seen.insert(name).inserted { return name }
+        return nil
+    }
+}
+
+/// A set of missing-value codes: exact (trimmed) text matches, and numeric codes matched numerically
+/// ("-1" also matches "-1.0" and "-1.00").
+struct MissingCodes: Sendable {
+    private let texts: Set<String>
+    private let numbers: Set<Double>
+
+    init(_ codes: Set<String>) {
+        texts = Set(codes.map { FirmCode.trim($0) })
+        numbers = Set(codes.compactMap { NumberText.parse($0) })
+    }
+
+    func contains(_ raw: String) -> Bool {
+        let t = FirmCode.trim(raw)
+        if texts.contains(t) { return true }
+        if !numbers.isEmpty, let n = NumberText.parse(t) { return numbers.contains(n) }
+        return false
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// What a run did, printed on standard error at the end and stored in `manifest.json`.
+///
+/// Note for byte-identical reruns: `stageSeconds` are wall-clock measurements and differ between runs; encode
+/// with ``encodingTimings`` false where identical bytes matter.
+public struct RunSummary: Sendable, Equatable, Encodable {
+    /// Report counts of the run.
+    public struct Reports: Sendable, Equatable, Codable {
+        public var new: Int
+        public var changed: Int
+        public var unchanged: Int
+        /// Same content, re-counted because a dictionary, option or extractor version changed.
+        public var reconfigured: Int
+        /// Quarantined files retried (`--retry-failed`).
+        public var retried: Int
+        /// Reports that failed in this run.
+        public var failed: Int
+        /// Reports whose files disappeared (and left the panel).
+        public var removed: Int
+        /// All quarantined reports after the run (rows of `errors.csv`), including older ones not retried.
+        public var quarantined: Int
+
+        public init(new: Int = 0, changed: Int = 0, unchanged: Int = 0, reconfigured: Int = 0, retried: Int = 0,
+                    failed: Int = 0, removed: Int = 0, quarantined: Int = 0) {
+            self.new = new
+            self.changed = changed
+            self.unchanged = unchanged
+            self.reconfigured = reconfigured
+            self.retried = retried
+            self.failed = failed
+            self.removed = removed
+            self.quarantined = quarantined
+        }
+
+        /// The counts a plan predicts (failed and quarantined are known only after the run).
+        public init(plan: RunPlan) {
+            let counts = plan.counts
+            self.init(new: counts.new, changed: counts.changed, unchanged: counts.unchanged,
+                      reconfigured: counts.reconfigured, retried: counts.retry, removed: counts.removed)
+        }
+    }
+
+    /// Wall-clock seconds of one stage.
+    public struct StageTiming: Sendable, Equatable, Codable {
+        public var stage: String
+        public var seconds: Double
+        public init(stage: String, seconds: Double) {
+            self.stage = stage
+            self.seconds = seconds
+        }
+    }
+
+    public var reports: Reports
+    /// Firm-years in the panel written by this run.
+    public var firmYears: Int
+    /// Seconds per stage, in the order the stages ran.
+    public var stageSeconds: [StageTiming]
+    /// Output files written (names relative to the output folder), in the order written.
+    public var outputs: [String]
+    public var exitStatus: ExitStatus
+    /// Whether `encode(to:)` includes `stage_seconds` (false for deterministic manifests).
+    public var encodingTimings: Bool
+
+    public init(reports: Reports = Reports(), firmYears: Int = 0, stageSeconds: [StageTiming] = [],
+                outputs: [String] = [], exitStatus: ExitStatus = .success, encodingTimings: Bool = true) {
+        self.reports = reports
+        self.firmYears = firmYears
+        self.stageSeconds = stageSeconds
+        self.outputs = outputs
+        self.exitStatus = exitStatus
+        self.encodingTimings = encodingTimings
+    }
+
+    /// Adds `seconds` to `stage` (appending it the first time).
+    public mutating func addTime(_ seconds: Double, toStage stage: String) {
+        if let index = stageSeconds.firstIndex(where: { $0.stage == stage }) {
+            stageSeconds[index].seconds += seconds
+        } else {
+            stageSeconds.append(StageTiming(stage: stage, seconds: seconds))
+        }
+    }
+
+    /// Sum of the stage times.
+    public var totalSeconds: Double { stageSeconds.reduce(0) { $0 + $1.seconds } }
+
+    enum CodingKeys: String, CodingKey {
+        case reports
+        case firmYears = "firm_years"
+        case stageSeconds = "stage_seconds"
+        case totalSeconds = "total_seconds"
+        case outputs
+        case exitStatus = "exit_status"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(reports, forKey: .reports)
+        try container.encode(firmYears, forKey: .firmYears)
+        if encodingTimings {
+            // Milliseconds are plenty and keep the JSON free of long binary-fraction digits.
+            let rounded = stageSeconds.map { StageTiming(stage: $0.stage, seconds: ($0.seconds * 1000).rounded() / 1000) }
+            try container.encode(rounded, forKey: .stageSeconds)
+            try container.encode((totalSeconds * 1000).rounded() / 1000, forKey: .totalSeconds)
+        }
+        try container.encode(outputs, forKey: .outputs)
+        try container.encode(exitStatus.rawValue, forKey: .exitStatus)
+    }
+
+    /// The multi-line text for standard error, e.g.
+    /// ```
+    /// nqp run: completed with quarantined inputs (exit 3)
+    ///   reports      3 new, 1 changed, 9,996 unchanged, 0 reconfigured, 0 retried, 1 failed, 0 removed
+    ///   quarantined  2 (listed in errors.csv)
+    ///   panel        9,998 firm-years
+    ///   time         extract 1.20 s, count 0.40 s; total 1.60 s
+    ///   outputs      panel.dta, panel.csv, errors.csv
+    /// ```
+    public func rendered() -> String {
+        let r = reports
+        var lines = ["nqp run: \(exitStatus) (exit \(exitStatus.rawValue))"]
+        lines.append("  reports      \(Self.grouped(r.new)) new, \(Self.grouped(r.changed)) changed, "
+            + "\(Self.grouped(r.unchanged)) unchanged, \(Self.grouped(r.reconfigured)) reconfigured, "
+            + "\(Self.grouped(r.retried)) retried, \(Self.grouped(r.failed)) failed, \(Self.grouped(r.removed)) removed")
+        if r.reconfigured > 0 {
+            lines.append("               \(Self.grouped(r.reconfigured)) re-counted because a dictionary or option changed")
+        }
+        if r.quarantined > 0 {
+            lines.append("  quarantined  \(Self.grouped(r.quarantined)) (listed in \(ErrorsCSV.fileName))")
+        }
+        lines.append("  panel        \(Self.grouped(firmYears)) firm-years")
+        if !stageSeconds.isEmpty {
+            let parts = stageSeconds.map { "\($0.stage) \(Self.seconds($0.seconds))" }
+            lines.append("  time         " + parts.joined(separator: ", ") + "; total \(Self.seconds(totalSeconds))")
+        }
+        lines.append("  outputs      " + (outputs.isEmpty ? "none" : outputs.joined(separator: ", ")))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }
+
+    /// `9996` → `9,996` (fixed separator, independent of the locale).
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out += "," }
+            out.append(digit)
+        }
+        return value < 0 ? "-" + out : out
+    }
+}

@@ -1,0 +1,87 @@
+import NQPExtract
+import NQPLexicon
+
+/// `counting:` — dictionaries, the text scope and every counting choice (recorded in the manifest).
+public struct CountingConfig: Codable, Sendable, Equatable {
+    /// Dictionary files (our YAML, cntext YAML or plain text), relative to the configuration file.
+    public var dictionaries: [String]
+    /// `full` (the whole report, Wu et al. 2021) or `mdna` (the MD&A section only).
+    public var scope: Scope
+    /// Characters of context either side of each hit written to `kwic.csv`; 0 = no `kwic.csv`.
+    public var kwic: Int
+    /// Mode, negation, exclusion and strip list, at the same level of `counting:`.
+    public var options: CountingOptions
+
+    public init(dictionaries: [String] = ["dictionaries/digital_transformation.zh.yml"], scope: Scope = .full,
+                kwic: Int = 0, options: CountingOptions = CountingOptions()) {
+        self.dictionaries = dictionaries
+        self.scope = scope
+        self.kwic = kwic
+        self.options = options
+    }
+
+    enum CodingKeys: String, CodingKey { case dictionaries, scope, kwic }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = CountingConfig()
+        dictionaries = try c.decodeIfPresent([String].self, forKey: .dictionaries) ?? d.dictionaries
+        scope = try c.decodeIfPresent(Scope.self, forKey: .scope) ?? d.scope
+        kwic = try c.decodeIfPresent(Int.self, forKey: .kwic) ?? d.kwic
+        // The counting options share this mapping (mode:, negation:, exclusion:, strip:).
+        options = try CountingOptions(from: decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(dictionaries, forKey: .dictionaries)
+        try c.encode(scope, forKey: .scope)
+        try c.encode(kwic, forKey: .kwic)
+        try options.encode(to: encoder)
+    }
+}
+
+/// `output:` — where and what to write.
+public struct OutputConfig: Codable, Sendable, Equatable {
+    /// Output folder, relative to the configuration file.
+    public var folder: String
+    /// Also write `panel.sqlite` (one table plus a labels table).
+    public var sqlite: Bool
+    /// Label of the Stata dataset.
+    public var datasetLabel: String
+
+    public init(folder: String = "out", sqlite: Bool = false,
+                datasetLabel: String = "nqp firm-year panel: DT measures, financial indicators, NQP scores") {
+        self.folder = folder
+        self.sqlite = sqlite
+        self.datasetLabel = datasetLabel
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case folder, sqlite
+        case datasetLabel = "dataset_label"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = OutputConfig()
+        folder = try c.decodeIfPresent(String.self, forKey: .folder) ?? d.folder
+        sqlite = try c.decodeIfPresent(Bool.self, forKey: .sqlite) ?? d.sqlite
+        datasetLabel = try c.decodeIfPresent(String.self, forKey: .datasetLabel) ?? d.datasetLabel
+    }
+}
+
+/// `run:` — batch behaviour.
+public struct RunConfig: Codable, Sendable, Equatable {
+    /// Parallel workers for extract and count; 0 = the number of cores. Results are identical for every value.
+    public var jobs: Int
+
+    public init(jobs: Int = 0) { self.jobs = jobs }
+
+    enum CodingKeys: String, CodingKey { case jobs }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        jobs = try c.decodeIfPresent(Int.self, forKey: .jobs) ?? 0
+    }
+}

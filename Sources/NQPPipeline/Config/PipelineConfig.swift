@@ -1,0 +1,81 @@
+import Foundation
+import NQPExtract
+
+/// The whole of `pipeline.yml`. Every key is snake_case and optional with a documented default (README,
+/// "Configuration reference"); paths are relative to the configuration file.
+public struct PipelineConfig: Codable, Sendable, Equatable {
+    public var reports: ReportsConfig
+    public var sections: SectionPatterns
+    public var counting: CountingConfig
+    public var financials: FinancialsConfig
+    public var scoring: ScoringConfig
+    public var output: OutputConfig
+    public var run: RunConfig
+
+    public init(reports: ReportsConfig = ReportsConfig(), sections: SectionPatterns = SectionPatterns(),
+                counting: CountingConfig = CountingConfig(), financials: FinancialsConfig = FinancialsConfig(),
+                scoring: ScoringConfig = ScoringConfig(), output: OutputConfig = OutputConfig(),
+                run: RunConfig = RunConfig()) {
+        self.reports = reports
+        self.sections = sections
+        self.counting = counting
+        self.financials = financials
+        self.scoring = scoring
+        self.output = output
+        self.run = run
+    }
+
+    enum CodingKeys: String, CodingKey { case reports, sections, counting, financials, scoring, output, run }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        reports = try c.decodeIfPresent(ReportsConfig.self, forKey: .reports) ?? ReportsConfig()
+        sections = try c.decodeIfPresent(SectionPatterns.self, forKey: .sections) ?? SectionPatterns()
+        counting = try c.decodeIfPresent(CountingConfig.self, forKey: .counting) ?? CountingConfig()
+        financials = try c.decodeIfPresent(FinancialsConfig.self, forKey: .financials) ?? FinancialsConfig()
+        scoring = try c.decodeIfPresent(ScoringConfig.self, forKey: .scoring) ?? ScoringConfig()
+        output = try c.decodeIfPresent(OutputConfig.self, forKey: .output) ?? OutputConfig()
+        run = try c.decodeIfPresent(RunConfig.self, forKey: .run) ?? RunConfig()
+    }
+}
+
+/// A configuration read from a file, with the folder its relative paths are resolved against.
+public struct LoadedConfig: Sendable {
+    public var config: PipelineConfig
+    /// The configuration file.
+    public var file: URL
+    /// The exact bytes read, for the manifest's configuration hash.
+    public var text: String
+
+    public var baseDirectory: URL { file.deletingLastPathComponent() }
+
+    /// Resolves a path from the configuration against the configuration file's folder.
+    public func resolve(_ path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : baseDirectory.appendingPathComponent(path)
+    }
+
+    public var outputFolder: URL { resolve(config.output.folder).standardizedFileURL }
+
+    /// Reads and decodes `url`. Decoding problems (unknown keys, wrong types, YAML syntax) are all reported;
+    /// deeper checks (files, regexes, dictionaries, formulas) are `ConfigValidator`'s.
+    public static func load(from url: URL) throws(ConfigError) -> LoadedConfig {
+        let file = url.standardizedFileURL
+        let data: Data
+        do {
+            data = try Data(contentsOf: file)
+        } catch {
+            throw ConfigError(ConfigProblem(file: url.path, message: "cannot read the configuration file: \(error.localizedDescription)",
+                                            hint: "pass an existing file with --config, or run nqp in the folder that holds pipeline.yml"))
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let config = try ConfigDecoder().decode(PipelineConfig.self, from: text, file: displayName(file))
+        return LoadedConfig(config: config, file: file, text: text)
+    }
+
+    /// The file name as the user is likely to recognise it (relative to the working directory when inside it).
+    static func displayName(_ url: URL) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        let path = url.path
+        return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
+    }
+}

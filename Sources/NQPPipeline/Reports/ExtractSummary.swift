@@ -1,0 +1,68 @@
+import Foundation
+import NQPExtract
+
+/// The JSON object `nqp extract --format json` prints for one report.
+public struct ExtractSummary: Encodable, Sendable {
+    public struct EncodingInfo: Encodable, Sendable {
+        public var name: String
+        /// How it was decided: byte-order mark, forced, declared label, valid UTF-8, or the GB18030 fallback.
+        public var decidedBy: String
+        enum CodingKeys: String, CodingKey { case name, decidedBy = "decided_by" }
+    }
+
+    public struct SectionInfo: Encodable, Sendable {
+        public var name: String
+        public var start: Int
+        public var end: Int
+        public var chars: Int
+        public var heading: String
+    }
+
+    public var file: String
+    public var firm: String?
+    public var year: Int?
+    public var identifiedBy: String
+    public var format: String
+    public var encoding: EncodingInfo
+    public var bytes: Int
+    public var chars: Int
+    public var scope: String
+    public var scopeChars: Int?
+    public var decodeErrors: Int
+    public var sections: [SectionInfo]
+    public var warnings: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case file, firm, year, identifiedBy = "identified_by", format, encoding, bytes, chars, scope
+        case scopeChars = "scope_chars", decodeErrors = "decode_errors", sections, warnings
+    }
+
+    public init(report: ExtractedReport, scope: Scope) {
+        file = report.path
+        firm = report.identity.firm
+        year = report.identity.year
+        identifiedBy = report.identity.route
+        format = report.format.rawValue
+        encoding = EncodingInfo(name: report.encoding.encoding.name, decidedBy: report.encoding.description)
+        bytes = report.byteCount
+        chars = report.matchText.unicodeScalars.count
+        self.scope = scope.rawValue
+        scopeChars = report.text(in: scope)?.unicodeScalars.count
+        decodeErrors = report.decodeErrors
+        sections = report.sections.map {
+            SectionInfo(name: $0.name, start: $0.start, end: $0.end, chars: $0.chars, heading: $0.heading)
+        }
+        var warnings = report.warnings
+        if report.identity.firm == nil || report.identity.year == nil {
+            warnings.append("firm or year not identified")
+        }
+        self.warnings = warnings
+    }
+
+    /// One line of JSON with sorted keys (stable output).
+    public func jsonLine() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}

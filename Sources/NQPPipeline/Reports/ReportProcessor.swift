@@ -1,0 +1,94 @@
+import Foundation
+import NQPExtract
+import NQPLexicon
+
+/// What one input file produced: a plain report gives one result, a zip archive one per member.
+public struct FileOutcome: Codable, Sendable, Equatable {
+    public var results: [ReportResult]
+    public var failures: [ReportFailure]
+
+    public init(results: [ReportResult] = [], failures: [ReportFailure] = []) {
+        self.results = results
+        self.failures = failures
+    }
+}
+
+/// The extract and count stages for one file: bytes → text with sections → firm and year → keyword counts.
+/// Immutable and `Sendable`: one processor (with its compiled automata) is shared by every worker.
+public struct ReportProcessor: Sendable {
+    public let extractor: ReportExtractor
+    public let counters: [KeywordCounter]
+    public let scope: Scope
+    /// Characters of KWIC context to collect; nil = none.
+    public let kwicContext: Int?
+
+    public init(extractor: ReportExtractor, counters: [KeywordCounter], scope: Scope, kwicContext: Int?) {
+        self.extractor = extractor
+        self.counters = counters
+        self.scope = scope
+        self.kwicContext = kwicContext
+    }
+
+    /// Processes the file at `url`; `displayPath` is how outputs name it. Never throws: a bad file becomes a
+    /// `ReportFailure` and the batch goes on.
+    public func process(fileAt url: URL, displayPath: String) -> FileOutcome {
+        let inputs: [ReportInput]
+        do {
+            inputs = try ReportInputs.load(fileAt: url)
+        } catch {
+            let sha = (try? Data(contentsOf: url)).map { SHA256.hex(Array($0)) } ?? ""
+            return FileOutcome(failures: [ReportFailure(file: displayPath, sha256: sha, stage: "read",
+                                                        reason: "\(error)")])
+        }
+        var outcome = FileOutcome()
+        for input in inputs {
+            // Zip members are named "archive.zip/member"; keep that under the display path's folder.
+            let name = inputs.count == 1 && input.path == url.path
+                ? displayPath
+                : displayPath + String(input.path.dropFirst(url.path.count))
+            switch process(input, displayPath: name) {
+            case .success(let result): outcome.results.append(result)
+            case .failure(let failure): outcome.failures.append(failure)
+            }
+        }
+        return outcome
+    }
+
+    /// Processes one report already in memory.
+    public func process(_ input: ReportInput, displayPath: String) -> Result<ReportResult, ReportFailure> {
+        let sha = SHA256.hex(input.bytes)
+        let report: ExtractedReport
+        do {
+            report = try extractor.extract(input)
+        } catch {
+            return .failure(ReportFailure(file: displayPath, sha256: sha, stage: "extract", reason: "\(error)"))
+        }
+        var warnings = report.warnings
+        var counts: [KeywordCounts] = []
+        var scopeChars: Int?
+        if let text = report.text(in: scope) {
+            let offset = scope == .full ? 0 : (report.sections.first { $0.name == scope.rawValue }?.start ?? 0)
+            for counter in counters {
+                var tally = counter.count(in: text, collectHits: kwicContext)
+                // KWIC offsets point into the whole report's match text, whatever the scope.
+                if offset != 0 {
+                    for index in tally.hits.indices {
+                        tally.hits[index].start += offset
+                        tally.hits[index].end += offset
+                    }
+                }
+                counts.append(tally)
+            }
+            scopeChars = counts.first?.chars ?? text.unicodeScalars.count
+        } else {
+            warnings.append("scope '\(scope.rawValue)' not found: this report's text measures are missing, not zero")
+        }
+        return .success(ReportResult(
+            file: displayPath, sha256: sha, firm: report.identity.firm, year: report.identity.year,
+            identityRoute: report.identity.route, format: report.format.rawValue,
+            encoding: report.encoding.encoding.name, encodingSource: report.encoding.description,
+            bytes: report.byteCount, chars: report.matchText.unicodeScalars.count,
+            decodeErrors: report.decodeErrors, sections: report.sections, scopeChars: scopeChars,
+            counts: counts, warnings: warnings))
+    }
+}

@@ -1,0 +1,64 @@
+import NQPExtract
+import NQPLexicon
+
+/// Everything nqp keeps about one report after the extract and count stages: the row of `reports.csv`, the
+/// report's contribution to `counts.csv` and `kwic.csv`, and what the state store caches between runs.
+public struct ReportResult: Codable, Sendable, Equatable {
+    /// Path as given in the configuration's terms (relative to the configuration file when possible).
+    public var file: String
+    public var sha256: String
+    public var firm: String?
+    public var year: Int?
+    /// How firm and year were decided (manifest, file-name pattern, XBRL facts).
+    public var identityRoute: String
+    public var format: String
+    public var encoding: String
+    /// How the encoding was decided (byte-order mark, forced, declared label, valid UTF-8, fallback).
+    public var encodingSource: String
+    public var bytes: Int
+    /// Unicode scalars of the whole report's match text.
+    public var chars: Int
+    public var decodeErrors: Int
+    public var sections: [Section]
+    /// Characters of the counted scope; nil when the scope (MD&A) was not found — the measures are then missing.
+    public var scopeChars: Int?
+    /// One entry per configured dictionary, in configuration order; empty when the scope was not found.
+    public var counts: [KeywordCounts]
+    public var warnings: [String]
+
+    public init(file: String, sha256: String, firm: String?, year: Int?, identityRoute: String, format: String,
+                encoding: String, encodingSource: String, bytes: Int, chars: Int, decodeErrors: Int,
+                sections: [Section], scopeChars: Int?, counts: [KeywordCounts], warnings: [String]) {
+        self.file = file
+        self.sha256 = sha256
+        self.firm = firm
+        self.year = year
+        self.identityRoute = identityRoute
+        self.format = format
+        self.encoding = encoding
+        self.encodingSource = encodingSource
+        self.bytes = bytes
+        self.chars = chars
+        self.decodeErrors = decodeErrors
+        self.sections = sections
+        self.scopeChars = scopeChars
+        self.counts = counts
+        self.warnings = warnings
+    }
+}
+
+/// A report that could not be processed, for `errors.csv` and the quarantine.
+public struct ReportFailure: Codable, Sendable, Equatable, Error {
+    public var file: String
+    public var sha256: String
+    /// `read`, `extract`, `identify` or `count`.
+    public var stage: String
+    public var reason: String
+
+    public init(file: String, sha256: String, stage: String, reason: String) {
+        self.file = file
+        self.sha256 = sha256
+        self.stage = stage
+        self.reason = reason
+    }
+}

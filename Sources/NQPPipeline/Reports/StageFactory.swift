@@ -1,0 +1,91 @@
+import Foundation
+import NQPEncoding
+import NQPExtract
+import NQPLexicon
+
+/// Builds the extract and count stages from a configuration. Shared by `nqp run` and the per-file commands so
+/// they count the same way.
+public struct StageFactory: Sendable {
+    public var loaded: LoadedConfig?
+    public var config: PipelineConfig
+
+    public init(loaded: LoadedConfig?) {
+        self.loaded = loaded
+        self.config = loaded?.config ?? PipelineConfig()
+    }
+
+    /// Loads `config` when given, else `pipeline.yml` in the working directory when there is one, else the
+    /// built-in defaults (paths then resolve against the working directory).
+    public static func load(config path: String?) throws(ConfigError) -> StageFactory {
+        let chosen = path ?? (FileManager.default.fileExists(atPath: "pipeline.yml") ? "pipeline.yml" : nil)
+        guard let chosen else { return StageFactory(loaded: nil) }
+        return StageFactory(loaded: try LoadedConfig.load(from: URL(fileURLWithPath: chosen)))
+    }
+
+    public func resolve(_ path: String) -> URL {
+        loaded?.resolve(path) ?? URL(fileURLWithPath: path)
+    }
+
+    /// The report extractor, with command-line overrides of the encoding and parser.
+    public func extractor(encoding: String? = nil, parser: MarkupParser? = nil,
+                          manifest: [String: ManifestEntry] = [:]) throws(PipelineError) -> ReportExtractor {
+        let label = encoding ?? config.reports.encoding
+        var forced: TextEncoding?
+        if label.lowercased() != "auto" {
+            guard let known = TextEncoding(label: label) else { throw .unknownEncoding(label) }
+            forced = known
+        }
+        let identity = identityRules(manifest: manifest)
+        let options = ExtractOptions(forcedEncoding: forced, parser: parser ?? config.reports.parser,
+                                     sectionPatterns: config.sections, identity: identity,
+                                     minimumMDNAChars: config.reports.minimumMdnaChars)
+        return ReportExtractor(options: options)
+    }
+
+    /// Firm and year identification from the configuration (plus the manifest CSV's entries).
+    public func identityRules(manifest: [String: ManifestEntry] = [:]) -> IdentityRules {
+        IdentityRules(manifest: manifest, filenamePatterns: config.reports.filenamePatterns,
+                      useXBRLFacts: config.reports.useXBRLFacts, firmWidth: config.reports.firmWidth)
+    }
+
+    /// Loads the configured dictionaries (or `overrides`, resolved against the working directory).
+    public func dictionaries(overrides: [String] = []) throws(PipelineError) -> [KeywordDictionary] {
+        let urls = overrides.isEmpty ? config.counting.dictionaries.map(resolve)
+                                     : overrides.map { URL(fileURLWithPath: $0) }
+        var loadedDictionaries: [KeywordDictionary] = []
+        for url in urls {
+            do {
+                loadedDictionaries.append(try KeywordDictionary.load(contentsOf: url))
+            } catch {
+                throw .dictionary(path: url.path, reason: "\(error)")
+            }
+        }
+        return loadedDictionaries
+    }
+
+    /// One counter per dictionary with the configured options (mode overridable).
+    public func counters(dictionaries: [KeywordDictionary], mode: MatchMode? = nil) throws(PipelineError)
+        -> [KeywordCounter] {
+        var options = config.counting.options
+        if let mode { options.mode = mode }
+        var counters: [KeywordCounter] = []
+        for dictionary in dictionaries {
+            do {
+                counters.append(try KeywordCounter(dictionary: dictionary, options: options))
+            } catch {
+                throw .dictionary(path: dictionary.path, reason: "\(error)")
+            }
+        }
+        return counters
+    }
+
+    /// The extract-and-count processor for `nqp count` and `nqp run`.
+    public func processor(dictionaryPaths: [String] = [], mode: MatchMode? = nil, scope: Scope? = nil,
+                          kwic: Int? = nil, manifest: [String: ManifestEntry] = [:]) throws(PipelineError)
+        -> ReportProcessor {
+        let counters = try counters(dictionaries: try dictionaries(overrides: dictionaryPaths), mode: mode)
+        let context = kwic ?? (config.counting.kwic > 0 ? config.counting.kwic : nil)
+        return ReportProcessor(extractor: try extractor(manifest: manifest), counters: counters,
+                               scope: scope ?? config.counting.scope, kwicContext: context)
+    }
+}

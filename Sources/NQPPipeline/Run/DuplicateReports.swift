@@ -1,0 +1,45 @@
+/// Chooses one report per firm-year when several claim it (a corrected version, a duplicate download), by the
+/// configured rule, and says which files were set aside. Never a silent double count.
+enum DuplicateReports {
+    struct Choice {
+        /// The reports that feed the panel, sorted by firm and year.
+        var chosen: [ReportResult]
+        /// File → status for `reports.csv` ("duplicate of X", "duplicate (rule error)").
+        var status: [String: String]
+        var warnings: [String]
+    }
+
+    static func choose(_ results: [ReportResult], rule: DuplicateReportRule) -> Choice {
+        var groups: [FirmYear: [ReportResult]] = [:]
+        for result in results {
+            guard let firm = result.firm, let year = result.year else { continue }
+            groups[FirmYear(firm: firm, year: year), default: []].append(result)
+        }
+        var choice = Choice(chosen: [], status: [:], warnings: [])
+        for key in groups.keys.sorted() {
+            // Sorted by file name: cninfo names begin with the publication date, so the last is the latest.
+            guard let group = groups[key]?.sorted(by: { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }),
+                  let first = group.first, let last = group.last else { continue }
+            if group.count == 1 {
+                choice.chosen.append(first)
+                continue
+            }
+            let names = group.map(\.file).joined(separator: ", ")
+            switch rule {
+            case .latest, .first:
+                let kept = rule == .latest ? last : first
+                choice.chosen.append(kept)
+                for other in group where other.file != kept.file {
+                    choice.status[other.file] = "duplicate: \(key.firm) \(key.year) taken from \(kept.file)"
+                }
+                choice.warnings.append("\(group.count) reports for \(key.firm) \(key.year) (\(names)); kept \(kept.file) by rule '\(rule.rawValue)'")
+            case .error:
+                for other in group {
+                    choice.status[other.file] = "duplicate: \(key.firm) \(key.year) left out (rule 'error')"
+                }
+                choice.warnings.append("\(group.count) reports for \(key.firm) \(key.year) (\(names)); none used (rule 'error'): keep one or list the right one in the manifest")
+            }
+        }
+        return choice
+    }
+}

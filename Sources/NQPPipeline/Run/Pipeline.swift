@@ -1,0 +1,142 @@
+import Foundation
+import Logging
+import NQPExtract
+import NQPLexicon
+import NQPTable
+
+/// Options of one `nqp run` (command-line switches, not configuration: they don't change the numbers).
+public struct RunOptions: Sendable {
+    public var force = false
+    public var retryFailed = false
+    /// Workers for extract and count; nil = the configuration's `run.jobs`, 0 = the number of cores.
+    public var jobs: Int?
+    /// Seconds to wait for another run's lock; 0 = fail at once with exit 4.
+    public var waitSeconds: Double = 0
+    public var quiet = false
+
+    public init(force: Bool = false, retryFailed: Bool = false, jobs: Int? = nil, waitSeconds: Double = 0,
+                quiet: Bool = false) {
+        self.force = force
+        self.retryFailed = retryFailed
+        self.jobs = jobs
+        self.waitSeconds = waitSeconds
+        self.quiet = quiet
+    }
+}
+
+/// `nqp run`: every stage over the configured inputs, incrementally, under the output folder's lock, writing
+/// every output atomically. Returns the summary; the caller maps `summary.exitStatus` to the process exit code.
+public struct Pipeline {
+    public let loaded: LoadedConfig
+    public let logger: Logger
+
+    public init(loaded: LoadedConfig, logger: Logger) {
+        self.loaded = loaded
+        self.logger = logger
+    }
+
+    var config: PipelineConfig { loaded.config }
+
+    func workerCount(_ options: RunOptions) -> Int {
+        let configured = options.jobs ?? config.run.jobs
+        return configured > 0 ? configured : ProcessInfo.processInfo.activeProcessorCount
+    }
+
+    /// Runs the pipeline. Throws `BatchError` (lock held, state store) or `PipelineError` (inputs, outputs).
+    public func run(_ options: RunOptions) throws -> RunSummary {
+        let started = Date()
+        var clock = StageClock()
+        let outputFolder = loaded.outputFolder
+        do {
+            try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
+        } catch {
+            throw PipelineError.output(path: outputFolder.path, reason: error.localizedDescription)
+        }
+        let lock = try RunLock.acquire(outputDirectory: outputFolder, wait: options.waitSeconds)
+        defer { lock.release() }
+        let store = try StateStore(outputDirectory: outputFolder)
+        defer { try? store.close() }
+
+        // Stage 1–2: extract and count, incrementally.
+        let factory = StageFactory(loaded: loaded)
+        let manifest = try ReportManifest.load(config: loaded)
+        let dictionaries = try factory.dictionaries()
+        let processor = try factory.processor(manifest: manifest)
+        let files = try ReportDiscovery.files(in: config.reports.paths, relativeTo: loaded.baseDirectory,
+                                              include: config.reports.include, exclude: config.reports.exclude)
+        let jobs = workerCount(options)
+        let stage = ReportStage(loaded: loaded, processor: processor, dictionaries: dictionaries, store: store,
+                                logger: logger, jobs: jobs)
+        let progress = ProgressReporter.forTerminal(totalReports: files.count, totalBytes: 0, quiet: options.quiet)
+        let reports = try stage.run(files: files,
+                                    options: PlanOptions(retryFailed: options.retryFailed, force: options.force,
+                                                         hashingJobs: jobs),
+                                    progress: progress)
+        clock.lap("extract+count")
+        let counts = reports.plan.counts
+        logger.info("reports: \(counts.new) new, \(counts.changed) changed, \(counts.reconfigured) re-counted after a configuration change, \(counts.unchanged) unchanged, \(counts.removed) removed, \(reports.failures.count) quarantined",
+                    metadata: ["stage": "plan"])
+
+        let choice = DuplicateReports.choose(reports.results, rule: config.reports.duplicates)
+        for warning in choice.warnings { logger.warning("\(warning)", metadata: ["stage": "count"]) }
+        let measures = TextMeasures(results: choice.chosen, dictionaries: dictionaries,
+                                    scopeName: config.counting.scope.rawValue)
+
+        // Stage 3–5: merge, score, export (whole panel every run: weights depend on every row).
+        var writer = OutputWriter(folder: outputFolder)
+        try writer.write("reports.csv", ReportTables.reportsCSV(results: reports.results, failures: reports.failures,
+                                                                status: choice.status))
+        try writer.write("counts.csv", ReportTables.countsCSV(chosen: choice.chosen))
+        if processor.kwicContext != nil {
+            try writer.write("kwic.csv", ReportTables.kwicCSV(chosen: choice.chosen))
+        }
+        try writer.write(ErrorsCSV.fileName, ReportTables.errorsCSV(reports.failures))
+        let panel = try PanelStage(loaded: loaded, logger: logger).build(textMeasures: measures.table,
+                                                                          writer: &writer, clock: &clock)
+
+        var summary = RunSummary(reports: RunSummary.Reports(plan: reports.plan), firmYears: panel.rowCount,
+                                 stageSeconds: [], outputs: [], exitStatus: .success)
+        summary.reports.quarantined = reports.failures.count
+        summary.exitStatus = ExitStatus.completedRun(quarantinedReports: reports.failures.count)
+        for lap in clock.laps { summary.addTime(lap.seconds, toStage: lap.stage) }
+        let manifest = RunManifest(loaded: loaded, dictionaries: dictionaries, results: reports.results,
+                                   chosen: choice.chosen.count, panel: panel, textFirmYears: measures.table.rowCount,
+                                   summary: summary, warnings: choice.warnings + panel.warnings,
+                                   started: started, finished: Date())
+        try writer.write("manifest.json", try manifest.jsonBytes())
+        summary.outputs = writer.written
+        return summary
+    }
+}
+
+/// Wall-clock time per stage, for the summary.
+struct StageClock {
+    private var last = Date()
+    private(set) var laps: [(stage: String, seconds: Double)] = []
+
+    mutating func lap(_ stage: String) {
+        let now = Date()
+        laps.append((stage, now.timeIntervalSince(last)))
+        last = now
+    }
+}
+
+/// Writes output files atomically (temporary name, fsync, rename) and remembers what it wrote.
+struct OutputWriter {
+    let folder: URL
+    private(set) var written: [String] = []
+
+    init(folder: URL) { self.folder = folder }
+
+    mutating func write(_ name: String, _ bytes: [UInt8]) throws(PipelineError) {
+        let url = folder.appendingPathComponent(name)
+        do {
+            try AtomicFile.write(bytes, to: url)
+        } catch {
+            throw .output(path: url.path, reason: "\(error)")
+        }
+        written.append(name)
+    }
+
+    mutating func noteWritten(_ name: String) { written.append(name) }
+}

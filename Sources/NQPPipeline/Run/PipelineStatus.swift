@@ -1,0 +1,52 @@
+import Foundation
+import NQPLexicon
+
+/// What `nqp run` would do now, without doing it (`nqp status`).
+public struct PipelineStatus: Sendable {
+    public var plan: RunPlan
+    public var rendered: String
+}
+
+extension Pipeline {
+    public func status(retryFailed: Bool = false, force: Bool = false) throws -> PipelineStatus {
+        let factory = StageFactory(loaded: loaded)
+        let dictionaries = try factory.dictionaries()
+        let processor = try factory.processor(manifest: try ReportManifest.load(config: loaded))
+        let files = try ReportDiscovery.files(in: config.reports.paths, relativeTo: loaded.baseDirectory,
+                                              include: config.reports.include, exclude: config.reports.exclude)
+        let outputFolder = loaded.outputFolder
+        let storePath = outputFolder.appendingPathComponent(StateStore.directoryName)
+            .appendingPathComponent(StateStore.fileName).path
+        let plan: RunPlan
+        if FileManager.default.fileExists(atPath: storePath) {
+            let store = try StateStore(outputDirectory: outputFolder)
+            defer { try? store.close() }
+            let stage = ReportStage(loaded: loaded, processor: processor, dictionaries: dictionaries, store: store,
+                                    logger: logger, jobs: 1)
+            plan = try stage.plan(files: files, options: PlanOptions(retryFailed: retryFailed, force: force))
+        } else {
+            // No state yet: everything is new. Don't create a store just to look.
+            plan = RunPlan(entries: files.map {
+                RunPlan.Entry(file: FileStat(path: $0.displayPath, location: $0.url.path, size: 0,
+                                             modificationTimeNanoseconds: 0),
+                              category: .new, sha256: "", resultKey: "", needsProcessing: true, statChanged: true)
+            }, removed: [], hashedFiles: 0, hashedBytes: 0, isForced: force)
+        }
+        var lines: [String] = []
+        let counts = plan.counts
+        lines.append("output: \(outputFolder.path)")
+        lines.append("reports: \(plan.entries.count) present; would process \(counts.toProcess)")
+        for category in RunPlan.Category.allCases {
+            let entries = plan.entries(category)
+            guard !entries.isEmpty else { continue }
+            lines.append("  \(category.rawValue): \(entries.count)")
+            for entry in entries.prefix(20) { lines.append("    \(entry.file.path)") }
+            if entries.count > 20 { lines.append("    … and \(entries.count - 20) more") }
+        }
+        if !plan.removed.isEmpty {
+            lines.append("  removed: \(plan.removed.count)")
+            for path in plan.removed.prefix(20) { lines.append("    \(path)") }
+        }
+        return PipelineStatus(plan: plan, rendered: lines.joined(separator: "\n"))
+    }
+}

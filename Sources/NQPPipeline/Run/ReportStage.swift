@@ -1,0 +1,191 @@
+import Foundation
+import Logging
+import NQPExtract
+import NQPLexicon
+
+/// The incremental extract-and-count stage of `nqp run`: plans against the state store, processes only new,
+/// changed and reconfigured reports, commits each result as soon as it is made (so a killed run keeps its
+/// work), and returns every current result, cached or fresh.
+struct ReportStage {
+    let loaded: LoadedConfig
+    let processor: ReportProcessor
+    let dictionaries: [KeywordDictionary]
+    let store: StateStore
+    let logger: Logger
+    let jobs: Int
+
+    struct Output {
+        var plan: RunPlan
+        /// Every report's result (cached and fresh), sorted by file.
+        var results: [ReportResult]
+        /// Every failure, sorted by file: whole files from the store and members of archives.
+        var failures: [FailedReport]
+    }
+
+    /// A quarantined report or archive member.
+    struct FailedReport: Sendable {
+        var file: String
+        var sha256: String
+        var stage: String
+        var reason: String
+        var firstSeen: String
+        var lastSeen: String
+    }
+
+    /// The key under which a report's result is cached: its content plus everything that changes the result.
+    func resultKey(contentSHA256: String) -> String {
+        ContentHash.resultKey(contentSHA256: contentSHA256, components: cacheComponents)
+    }
+
+    var cacheComponents: [String: String] {
+        let config = loaded.config
+        var components: [String: String] = [
+            "extractor": NQPVersion.extractor,
+            "counter": NQPVersion.counter,
+            "scope": processor.scope.rawValue,
+            "kwic": processor.kwicContext.map(String.init) ?? "0",
+            "counting": Self.json(config.counting.options),
+            "sections": Self.json(config.sections),
+            "identity": Self.json([config.reports.filenamePatterns.joined(separator: "\u{1F}"),
+                                   config.reports.useXBRLFacts ? "xbrl" : "",
+                                   config.reports.firmWidth.map(String.init) ?? "",
+                                   config.reports.encoding, config.reports.parser.rawValue,
+                                   String(config.reports.minimumMdnaChars)]),
+            "manifest": manifestHash,
+        ]
+        for (index, dictionary) in dictionaries.enumerated() {
+            components["dictionary.\(index)"] = "\(dictionary.name)=\(dictionary.contentHash)"
+        }
+        return components
+    }
+
+    var manifestHash: String {
+        guard let path = loaded.config.reports.manifest,
+              let data = try? Data(contentsOf: loaded.resolve(path)) else { return "" }
+        return SHA256.hex(Array(data))
+    }
+
+    static func json(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    func plan(files: [DiscoveredFile], options: PlanOptions) throws(PipelineError) -> RunPlan {
+        var stats: [FileStat] = []
+        for file in files {
+            do {
+                stats.append(try FileStat(location: file.url.path, path: file.displayPath))
+            } catch {
+                throw .input(path: file.displayPath, reason: "\(error)")
+            }
+        }
+        do {
+            return try store.plan(current: stats, options: options, resultKeyFor: resultKey(contentSHA256:))
+        } catch {
+            throw .output(path: store.path, reason: "\(error)")
+        }
+    }
+
+    func run(files: [DiscoveredFile], options: PlanOptions, progress: ProgressReporter) throws(PipelineError) -> Output {
+        let plan = try plan(files: files, options: options)
+        let work = plan.toProcess
+        progress.begin(stage: "extract+count")
+        progress.setTotals(reports: work.count, bytes: work.reduce(0) { $0 + $1.file.size })
+        let store = store, processor = processor, logger = logger
+        let locations = Dictionary(files.map { ($0.displayPath, $0.url) }, uniquingKeysWith: { a, _ in a })
+        let errors = ParallelMap.map(work, jobs: jobs) { entry -> String? in
+            let url = locations[entry.file.path] ?? URL(fileURLWithPath: entry.file.location)
+            let outcome = Self.identified(processor.process(fileAt: url, displayPath: entry.file.path))
+            let record = Self.record(outcome, entry: entry)
+            progress.advance(reports: 1, bytes: entry.file.size)
+            for failure in outcome.failures {
+                logger.warning("quarantined: \(failure.reason)",
+                               metadata: ["stage": "\(failure.stage)", "file": "\(failure.file)"])
+            }
+            do {
+                // One transaction per report: a run killed at any moment keeps everything committed so far.
+                try store.commit([record], at: Date())
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        progress.finish()
+        if let error = errors.compactMap({ $0 }).first { throw .output(path: store.path, reason: error) }
+        do {
+            try store.apply(plan, at: Date())
+        } catch {
+            throw .output(path: store.path, reason: "\(error)")
+        }
+        return try collect(plan: plan)
+    }
+
+    /// A report nobody can place in the panel is quarantined (issue 2 §6): firm and year are required in a run.
+    static func identified(_ outcome: FileOutcome) -> FileOutcome {
+        var checked = FileOutcome(failures: outcome.failures)
+        for result in outcome.results {
+            if result.firm == nil || result.year == nil {
+                let missing = [result.firm == nil ? "firm" : nil, result.year == nil ? "year" : nil]
+                    .compactMap { $0 }.joined(separator: " and ")
+                checked.failures.append(ReportFailure(
+                    file: result.file, sha256: result.sha256, stage: "identify",
+                    reason: "\(missing) not identified from the manifest, the file name or XBRL facts; add the file to the manifest CSV (reports.manifest) or rename it like 000001_2019_name.html"))
+            } else {
+                checked.results.append(result)
+            }
+        }
+        return checked
+    }
+
+    static func record(_ outcome: FileOutcome, entry: RunPlan.Entry) -> ReportOutcome {
+        let payload = (try? JSONEncoder().encode(outcome)) ?? Data()
+        if outcome.results.isEmpty, let failure = outcome.failures.first {
+            let reason = outcome.failures.count == 1 ? failure.reason
+                : outcome.failures.map { "\($0.file): \($0.reason)" }.joined(separator: "; ")
+            var failed = ReportOutcome.failed(file: entry.file, sha256: entry.sha256, resultKey: entry.resultKey,
+                                              stage: failure.stage, reason: reason)
+            failed.result = payload
+            return failed
+        }
+        let first = outcome.results.first
+        return ReportOutcome.succeeded(file: entry.file, sha256: entry.sha256, resultKey: entry.resultKey,
+                                       firm: first?.firm, year: first?.year, result: payload)
+    }
+
+    /// Reads every stored result back (one query) and splits results from failures.
+    func collect(plan: RunPlan) throws(PipelineError) -> Output {
+        let records: [ReportRecord]
+        do {
+            records = try store.reports(includingResults: true)
+        } catch {
+            throw .output(path: store.path, reason: "\(error)")
+        }
+        var results: [ReportResult] = []
+        var failures: [FailedReport] = []
+        let decoder = JSONDecoder()
+        for record in records {
+            if record.status == .failed {
+                failures.append(FailedReport(file: record.path, sha256: record.sha256, stage: record.stage ?? "",
+                                             reason: record.reason ?? "", firstSeen: record.firstSeen,
+                                             lastSeen: record.lastSeen))
+                continue
+            }
+            guard let data = record.result, let outcome = try? decoder.decode(FileOutcome.self, from: data) else {
+                failures.append(FailedReport(file: record.path, sha256: record.sha256, stage: "state",
+                                             reason: "cached result unreadable; rerun with --force",
+                                             firstSeen: record.firstSeen, lastSeen: record.lastSeen))
+                continue
+            }
+            results += outcome.results
+            for failure in outcome.failures {
+                failures.append(FailedReport(file: failure.file, sha256: failure.sha256, stage: failure.stage,
+                                             reason: failure.reason, firstSeen: record.firstSeen,
+                                             lastSeen: record.lastSeen))
+            }
+        }
+        results.sort { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
+        failures.sort { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
+        return Output(plan: plan, results: results, failures: failures)
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import NQPExtract
+import NQPLexicon
+import NQPPipeline
+
+struct Count: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Count dictionary keywords in reports: one row per file and category, zeros included.",
+        discussion: """
+        CSV columns: file,firm,year,dictionary,category,count,chars. With --kwic N, one row per hit instead: \
+        file,firm,year,dictionary,keyword,category,status,offset,before,match,after (offsets are Unicode \
+        characters into the report's match text). Folders are searched recursively for reports. Firm and year \
+        are filled when identifiable and left empty (with a warning) otherwise.
+        """)
+
+    @Argument(help: "Report files or folders.")
+    var files: [String]
+
+    @Option(name: .customLong("dictionary"), help: "Dictionary file (repeatable). Default: the configuration's.")
+    var dictionaries: [String] = []
+
+    @Option(help: "longest (nested keywords count once) or independent (each keyword like str.count).")
+    var mode: MatchMode?
+
+    @Option(help: "full or mdna.")
+    var scope: Scope?
+
+    @Option(help: "csv or json.")
+    var format: CountFormat = .csv
+
+    @Option(help: "Report every hit with this many characters of context either side.")
+    var kwic: Int?
+
+    @Option(help: "Parallel workers (default: the number of cores). Output is identical for every value.")
+    var jobs: Int?
+
+    @Option(help: "Configuration whose dictionaries and counting options to use (default: built-in defaults).")
+    var config: String?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let kwic, kwic < 0 { throw ValidationError("--kwic must be 0 or more") }
+    }
+
+    func run() throws {
+        let settings = try StageFactory.load(config: config)
+        let processor = try settings.processor(dictionaryPaths: dictionaries, mode: mode, scope: scope,
+                                               kwic: kwic)
+        let found = try ReportDiscovery.files(in: files, include: settings.config.reports.include,
+                                              exclude: settings.config.reports.exclude)
+        let outcomes = ParallelMap.map(found, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount) { file in
+            processor.process(fileAt: file.url, displayPath: file.displayPath)
+        }
+        let rendering = CountRendering(kwic: kwic != nil)
+        var output = format == .csv ? rendering.csvHeader() : ""
+        var failed = 0
+        for outcome in outcomes {
+            for failure in outcome.failures {
+                printError("\(failure.file): error: [\(failure.stage)] \(failure.reason)")
+                failed += 1
+            }
+            for result in outcome.results {
+                for warning in result.warnings { printError("\(result.file): warning: \(warning)") }
+                if result.firm == nil || result.year == nil {
+                    printError("\(result.file): warning: firm or year not identified; left empty")
+                }
+                output += format == .csv ? rendering.csvRows(result) : try rendering.jsonLine(result) + "\n"
+            }
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
+        if failed > 0 { throw ExitStatusError(status: .quarantined) }
+    }
+}
+
+enum CountFormat: String, ExpressibleByArgument, CaseIterable {
+    case csv, json
+}
+
+extension MatchMode: @retroactive ExpressibleByArgument {}

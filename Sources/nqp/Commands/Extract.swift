@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import NQPExtract
+import NQPPipeline
+
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a report's match text, or its encoding, sections, firm and year as JSON.",
+        discussion: """
+        Reads HTML, XHTML/inline XBRL, XBRL XML and plain text, each possibly gzip-compressed, and zip archives \
+        (each member is a report). Every readable file is processed; firm and year are left empty with a warning \
+        when they cannot be identified. A file that cannot be read is reported on standard error and the exit \
+        code is 3.
+        """)
+
+    @Argument(help: "Report files.")
+    var files: [String]
+
+    @Option(help: "Text to print: full (the whole report) or mdna (management discussion and analysis).")
+    var scope: Scope = .full
+
+    @Option(help: "auto, or an encoding label such as utf-8, gb18030, big5.")
+    var encoding = "auto"
+
+    @Option(help: "text (the canonical match text) or json (one object per report).")
+    var format: ExtractFormat = .text
+
+    @Option(help: "HTML parser: fast (nqp's scanner) or libxml2 (the reference).")
+    var parser: MarkupParser = .fast
+
+    @Option(help: "Configuration whose section patterns and identification rules to use (default: built-in).")
+    var config: String?
+
+    func run() throws {
+        let settings = try StageFactory.load(config: config)
+        let extractor = try settings.extractor(encoding: encoding, parser: parser)
+        var failed = 0
+        for file in files {
+            let url = URL(fileURLWithPath: file)
+            let inputs: [ReportInput]
+            do {
+                inputs = try ReportInputs.load(fileAt: url)
+            } catch {
+                printError("\(file): error: \(error)")
+                failed += 1
+                continue
+            }
+            for input in inputs {
+                do {
+                    let report = try extractor.extract(input)
+                    switch format {
+                    case .text:
+                        if let text = report.text(in: scope) {
+                            print(text)
+                        } else {
+                            printError("\(input.path): warning: no \(scope.rawValue) section found; nothing printed")
+                        }
+                    case .json:
+                        print(try ExtractSummary(report: report, scope: scope).jsonLine())
+                    }
+                    for warning in report.warnings { printError("\(input.path): warning: \(warning)") }
+                } catch {
+                    printError("\(input.path): error: \(error)")
+                    failed += 1
+                }
+            }
+        }
+        if failed > 0 { throw ExitStatusError(status: .quarantined) }
+    }
+}
+
+enum ExtractFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+extension Scope: @retroactive ExpressibleByArgument {}
+extension MarkupParser: @retroactive ExpressibleByArgument {}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import Logging
+import NQPPipeline
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the whole pipeline: extract, count, merge, score and write the panel.",
+        discussion: """
+        Incremental: only new, changed or reconfigured reports are read; scoring and export run on the whole \
+        panel. Exit codes: 0 success, 1 failure, 2 configuration error, 3 some reports quarantined (see \
+        errors.csv), 4 another run holds the output folder's lock.
+        """)
+
+    @OptionGroup var common: RunCommonOptions
+
+    @Flag(help: "Redo every report, ignoring the state store.")
+    var force = false
+
+    @Flag(name: .customLong("retry-failed"), help: "Retry quarantined reports even if unchanged.")
+    var retryFailed = false
+
+    @Option(help: "Parallel workers for extract and count (default: run.jobs, else the number of cores).")
+    var jobs: Int?
+
+    @Option(help: "Wait up to this many seconds for another run's lock instead of exiting with code 4.")
+    var wait: Double = 0
+
+    @Flag(help: "No progress bar.")
+    var quiet = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if wait < 0 { throw ValidationError("--wait must be 0 or more seconds") }
+    }
+
+    func run() throws {
+        let logger = try common.bootstrapLogging()
+        let loaded = try common.loadConfig()
+        let problems = ConfigValidator.problems(in: loaded)
+        guard problems.isEmpty else {
+            for problem in problems { printError(problem.description) }
+            throw ExitStatusError(status: .configuration)
+        }
+        do {
+            let summary = try Pipeline(loaded: loaded, logger: logger).run(
+                RunOptions(force: force, retryFailed: retryFailed, jobs: jobs, waitSeconds: wait, quiet: quiet))
+            printError(summary.rendered())
+            if summary.exitStatus != .success { throw ExitStatusError(status: summary.exitStatus) }
+        } catch let error as BatchError {
+            printError("error: \(error)")
+            throw ExitStatusError(status: error.exitStatus)
+        } catch let error as ConfigError {
+            printError(error.description)
+            throw ExitStatusError(status: .configuration)
+        } catch let error as ExitStatusError {
+            throw error
+        } catch {
+            printError("error: \(error)")
+            throw ExitStatusError(status: .failure)
+        }
+    }
+}
+
+/// Options shared by `run` and `status`.
+struct RunCommonOptions: ParsableArguments {
+    @Option(help: "The configuration file.")
+    var config = "pipeline.yml"
+
+    @Option(name: .customLong("log-format"), help: "text (for people) or json (one object per line).")
+    var logFormat: LogFormat = .text
+
+    @Option(name: .customLong("log-file"), help: "Append logs to this file instead of standard error.")
+    var logFile: String?
+
+    @Flag(help: "Log debug messages too.")
+    var verbose = false
+
+    func bootstrapLogging() throws -> Logger {
+        do {
+            try BatchLogging.bootstrap(format: logFormat, level: verbose ? .debug : .info, logFilePath: logFile)
+        } catch {
+            printError("error: \(error)")
+            throw ExitStatusError(status: .configuration)
+        }
+        return Logger(label: "nqp")
+    }
+
+    func loadConfig() throws -> LoadedConfig {
+        do {
+            return try LoadedConfig.load(from: URL(fileURLWithPath: config))
+        } catch {
+            printError(error.description)
+            throw ExitStatusError(status: .configuration)
+        }
+    }
+}
+
+extension LogFormat: @retroactive ExpressibleByArgument {}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import NQPPipeline
+
+/// The `nqp` command: a thin front end over `NQPPipeline`. Exit codes (all commands): 0 success, 1 failure,
+/// 2 usage or configuration error, 3 finished but some inputs were quarantined, 4 the output folder is locked.
+struct NQP: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nqp",
+        abstract: "Annual reports → digital-transformation measures → financial merge → entropy NQP scores → firm-year panel.",
+        discussion: """
+        Exit codes: 0 success, 1 failure, 2 usage or configuration error, 3 finished but some inputs were \
+        quarantined, 4 another run holds the output folder's lock.
+        """,
+        version: NQPVersion.string,
+        subcommands: [Run.self, Status.self, Validate.self, Extract.self, Count.self, Dict.self, Score.self]
+    )
+}
+
+@main
+enum Main {
+    static func main() {
+        let status: Int32
+        do {
+            var command = try NQP.parseAsRoot()
+            try command.run()
+            status = 0
+        } catch let exit as ExitStatusError {
+            status = exit.status.rawValue
+        } catch {
+            status = report(error)
+        }
+        Foundation.exit(status)
+    }
+
+    /// Prints an error the way ArgumentParser would, but with nqp's exit codes (usage errors are 2, not 64).
+    static func report(_ error: any Error) -> Int32 {
+        let code = NQP.exitCode(for: error).rawValue
+        let message = NQP.fullMessage(for: error)
+        if code == 0 {
+            if !message.isEmpty { print(message) }
+            return 0
+        }
+        if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+        if let configError = error as? ConfigError { _ = configError; return ExitStatus.configuration.rawValue }
+        return code == ExitCode.validationFailure.rawValue ? ExitStatus.configuration.rawValue : code
+    }
+}
+
+/// Thrown by commands to end with a specific exit status after they printed their own output.
+struct ExitStatusError: Error {
+    var status: ExitStatus
+}

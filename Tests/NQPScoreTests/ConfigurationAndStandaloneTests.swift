@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+@testable import NQPScore
+
+@Suite("Indicator lists, configuration decoding and the stand-alone scorer")
+struct ConfigurationAndStandaloneTests {
+    @Test("the indicator list parses names and directions")
+    func parseSpec() throws {
+        #expect(try IndicatorSpec.parse(" a:+, b : - ,c,d:neg") == [
+            Indicator(name: "a"), Indicator(name: "b", direction: .negative), Indicator(name: "c"),
+            Indicator(name: "d", direction: .negative),
+        ])
+        #expect(try IndicatorSpec.parse("ratio:a:-") == [Indicator(name: "ratio:a", direction: .negative)])
+    }
+
+    @Test("malformed indicator lists are refused with the item number", arguments: [
+        ("a:+,,b:-", 2), ("a:+,b:x", 2), (":+", 1), ("a,a:-", 2), ("", 1), ("a:+,", 2),
+    ])
+    func badSpec(spec: String, item: Int) {
+        #expect {
+            _ = try IndicatorSpec.parse(spec)
+        } throws: { error in
+            guard case .invalidIndicatorSpec(_, let reported, _) = error as? ScoreError else { return false }
+            return reported == item
+        }
+    }
+
+    @Test("options decode from snake_case keys with defaults and encode back")
+    func optionsCoding() throws {
+        let json = #"""
+        {"method":"entropy_topsis","weighting":"by_year","base_year":2015,"standardize":"max","shift":0.001,
+         "shift_applies_to":"none","scale":100,"aggregation":"entropy","missing":"interpolate"}
+        """#
+        let options = try JSONDecoder().decode(EntropyOptions.self, from: Data(json.utf8))
+        #expect(options == EntropyOptions(method: .entropyTopsis, weighting: .byYear, baseYear: 2015, standardize: .max,
+                                          shift: 0.001, shiftAppliesTo: .none, scale: 100, aggregation: .entropy,
+                                          missing: .interpolate))
+        let again = try JSONDecoder().decode(EntropyOptions.self, from: JSONEncoder().encode(options))
+        #expect(again == options)
+        #expect(try JSONDecoder().decode(EntropyOptions.self, from: Data("{}".utf8)) == EntropyOptions())
+        #expect(EntropyOptions().shift == 0.0001 && EntropyOptions().standardize == .minmax)
+    }
+
+    @Test("a hierarchical system decodes from its configuration form")
+    func systemCoding() throws {
+        let json = #"""
+        {"name":"nqp","label":"New quality productivity","dimensions":[
+          {"name":"labour","indicators":[{"name":"RDPersonRatio"},{"name":"Leverage","direction":"-"}]},
+          {"name":"tools","column":"nqp_tools","aggregation":"entropy",
+           "dimensions":[{"name":"hard","indicators":[{"name":"IntangibleAssetsRatio","direction":"positive"}]}]}]}
+        """#
+        let system = try JSONDecoder().decode(ScoreSystem.self, from: Data(json.utf8))
+        #expect(system.allIndicators.map(\.name) == ["RDPersonRatio", "Leverage", "IntangibleAssetsRatio"])
+        #expect(system.allIndicators.map(\.direction) == [.positive, .negative, .positive])
+        #expect(system.dimensions[1].aggregation == .entropy && system.compositeColumn == "nqp")
+        #expect(try JSONDecoder().decode(ScoreSystem.self, from: JSONEncoder().encode(system)) == system)
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(Indicator.self, from: Data(#"{"name":"x","direction":"up"}"#.utf8))
+        }
+    }
+
+    static let header = ["firm", "year", "a", "b"]
+    static let rows = [["x", "2020", "1", "5"], ["y", "2020", "3", "NA"], ["z", "2020", "2", "2"],
+                       ["x", "2021", "4", "1"], ["y", "2021", "", "3"], ["z", "2021", "6", "0.5"]]
+
+    @Test("the stand-alone scorer appends the score and writes one weights row per indicator and year")
+    func standaloneByYear() throws {
+        let request = StandaloneScoreRequest(indicators: try IndicatorSpec.parse("b:-,a:+"), firmColumn: "firm",
+                                             yearColumn: "year", options: EntropyOptions(weighting: .byYear))
+        let output = try StandaloneScorer.score(header: Self.header, rows: Self.rows, request: request)
+        #expect(output.header == Self.header + ["score"])
+        #expect(output.rows[1].last == "" && output.rows[4].last == "")
+        #expect(output.rows[0].last == output.scores[0].map(WeightsTable.number))
+        let lines = output.weightsCSV.split(separator: "\n").map(String.init)
+        #expect(lines.count == 5)
+        #expect(lines[1].hasPrefix("b,-,2020,2,") && lines[2].hasPrefix("a,+,2020,2,"))
+        #expect(lines[3].hasPrefix("b,-,2021,2,"))
+    }
+
+    @Test("the stand-alone scorer reports unreadable cells, unknown columns and by_year without a year")
+    func standaloneErrors() throws {
+        var rows = Self.rows
+        rows[2][2] = "1,5"
+        let request = StandaloneScoreRequest(indicators: try IndicatorSpec.parse("a,b"), firmColumn: "firm",
+                                             yearColumn: "year")
+        #expect(throws: ScoreError.unparsableCell(row: 3, column: "a", text: "1,5")) {
+            try StandaloneScorer.score(header: Self.header, rows: rows, request: request)
+        }
+        #expect(throws: ScoreError.indicatorNotFound(indicator: "c", available: Self.header)) {
+            try StandaloneScorer.score(header: Self.header, rows: Self.rows,
+                                       request: StandaloneScoreRequest(indicators: [Indicator(name: "c")]))
+        }
+        #expect(throws: ScoreError.self) {
+            try StandaloneScorer.score(header: Self.header, rows: Self.rows,
+                                       request: StandaloneScoreRequest(indicators: [Indicator(name: "a")],
+                                                                       options: EntropyOptions(weighting: .byYear)))
+        }
+        #expect(throws: ScoreError.self) {
+            try StandaloneScorer.score(header: Self.header, rows: Self.rows,
+                                       request: StandaloneScoreRequest(indicators: [Indicator(name: "a")],
+                                                                       scoreColumn: "b"))
+        }
+    }
+
+    @Test("the full weights table has level, dimension and composite weight columns")
+    func fullWeightsTable() throws {
+        let system = ScoreSystem(name: "nqp", dimensions: [
+            ScoreDimension(name: "A, first", indicators: [Indicator(name: "x0"), Indicator(name: "x1")]),
+            ScoreDimension(name: "B", indicators: [Indicator(name: "x2")]),
+        ])
+        let result = try EntropyScorer(system: system).score(panel([[1, 2, 3], [2, 1, 5], [4, 3, 4]]))
+        let lines = WeightsTable.csv(result.weights).split(separator: "\n")
+        #expect(lines[0] == "level,dimension,indicator,direction,year,n,e,d,w,composite_weight")
+        #expect(lines[1].hasPrefix("1,nqp,\"A, first\",+,,3,,"))
+        #expect(lines[3].hasPrefix("2,\"A, first\",x0,+,,3,"))
+    }
+
+    @Test("every error message names the problem")
+    func errorMessages() {
+        let errors: [ScoreError] = [
+            .invalidOption(field: "shift", reason: "r"), .invalidSystem(path: "p", reason: "r"),
+            .invalidIndicatorSpec(spec: "s", item: 1, reason: "r"), .indicatorNotFound(indicator: "i", available: []),
+            .allMissing(indicator: "i"), .invalidValue(indicator: "i", firm: "f", year: 1, value: 0, reason: "r"),
+            .duplicateFirmYear(firm: "f", year: 1), .noUsableRows(reason: "r"),
+            .unparsableCell(row: 1, column: "c", text: "t"), .inconsistentData(reason: "r"),
+        ]
+        for error in errors { #expect(!error.description.isEmpty) }
+        #expect(throws: ScoreError.self) { try EntropyOptions(shift: -1).validate() }
+        #expect(throws: ScoreError.self) { try EntropyOptions(scale: 0).validate() }
+    }
+}
