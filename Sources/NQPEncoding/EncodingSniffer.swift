@@ -41,7 +41,7 @@ public enum EncodingSniffer {
         }
         // A handful of damaged sequences among many good ones (a truncated download, one stray byte) is still
         // UTF-8; GBK text forms valid UTF-8 multi-byte sequences only by accident.
-        if survey.invalid <= 64, survey.multibyte >= 16, survey.invalid * 100 <= survey.multibyte {
+        if survey.multibyte >= 16, survey.invalid <= max(1, survey.multibyte / 100) {
             return EncodingDecision(encoding: .utf8, source: .mostlyUTF8)
         }
         return EncodingDecision(encoding: .gb18030, source: .fallback)

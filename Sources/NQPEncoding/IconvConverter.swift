@@ -37,7 +37,7 @@ final class IconvConverter {
                 let status = inPos < n
                     ? iconv(descriptor, &inPtr, &inLeft, &outPtr, &outLeft)
                     : iconv(descriptor, nil, nil, &outPtr, &outLeft)   // flush a stateful encoder's pending output
-                return (Int(bitPattern: UInt(status)), errno)
+                return (status, errno)
             }
             let wasFlush = inPos >= n
             inPos = n - inLeft

@@ -66,6 +66,8 @@ public struct KeywordDictionary: Sendable, Equatable {
         self.keywords = keywords
     }
 
+    mutating func setCategories(_ categories: [KeywordCategory]) { self.categories = categories }
+
     // MARK: loading
 
     /// Loads a dictionary file (layout chosen by extension and content). Throws on unreadable files, syntax and

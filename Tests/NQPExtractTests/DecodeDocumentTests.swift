@@ -119,7 +119,7 @@ import NQPTestSupport
     @Test(.enabled(if: TestPaths.hasRealData))
     func everyRealReportDecodesWithoutCrashing() throws {
         let root = try #require(TestPaths.realData)
-        let files = RealData.files(under: root, extensions: ["html", "htm", "xml", "txt", "xhtml"])
+        let files = DecodeRealData.files(under: root, extensions: ["html", "htm", "xml", "txt", "xhtml"])
         #expect(files.count >= 10)
         for url in files {
             for input in try ReportInputs.load(fileAt: url) {

@@ -9,7 +9,7 @@ enum DecodeFixtures {
     static func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
 
     static func decode(_ name: String, parser: MarkupParser = .fast) throws -> DecodedDocument {
-        let input = try require(try ReportInputs.load(fileAt: url(name)).first)
+        let input = try requireValue(try ReportInputs.load(fileAt: url(name)).first)
         return try DocumentDecoder(parser: parser).decode(input)
     }
 
@@ -20,8 +20,8 @@ enum DecodeFixtures {
 }
 
 /// `#require` outside a test function: a tiny local stand-in that throws.
-struct MissingValue: Error {}
-func `require`<T>(_ value: T?) throws -> T {
-    guard let value else { throw MissingValue() }
+struct DecodeMissingValue: Error {}
+func requireValue<T>(_ value: T?) throws -> T {
+    guard let value else { throw DecodeMissingValue() }
     return value
 }

@@ -76,12 +76,12 @@ import NQPTestSupport
     func fastScannerMatchesLibxml2OnEveryRealHTMLFile() throws {
         let root = try #require(TestPaths.realData)
         var differing: [String] = []
-        for url in RealData.files(under: root, extensions: ["html", "htm", "xhtml"]) {
+        for url in DecodeRealData.files(under: root, extensions: ["html", "htm", "xhtml"]) {
             let input = try ReportInputs.load(fileAt: url)[0]
             let fast = try DocumentDecoder(parser: .fast).decode(input)
             let reference = try DocumentDecoder(parser: .libxml2).decode(input)
             if fast.layoutText != reference.layoutText {
-                differing.append("\(url.lastPathComponent): \(RealData.firstDifference(fast.layoutText, reference.layoutText))")
+                differing.append("\(url.lastPathComponent): \(DecodeRealData.firstDifference(fast.layoutText, reference.layoutText))")
             }
             #expect(fast.facts == reference.facts, "\(url.lastPathComponent)")
         }
@@ -89,7 +89,7 @@ import NQPTestSupport
     }
 }
 
-enum RealData {
+enum DecodeRealData {
     static func files(under root: URL, extensions: Set<String>) -> [URL] {
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
         return walker.compactMap { $0 as? URL }

@@ -15,9 +15,14 @@ import Testing
         }
     }
 
-    @Test(arguments: ["script", "style", "noscript", "template", "title"])
+    @Test(arguments: ["script", "style", "noscript", "template"])
     func contentOfNonVisibleElementsIsDropped(element: String) throws {
         try Self.expectLayout("<body><p>a<\(element)>secret</\(element)>b</p></body>", "ab")
+    }
+
+    @Test func titleInTheBodyIsDroppedToo() throws {
+        // A start tag <title> ends an open <p> (libxml2's HTML 4 rules), hence the line break.
+        try Self.expectLayout("<body><p>a<title>secret</title>b</p></body>", "a\nb")
     }
 
     @Test func headIsDropped() throws {

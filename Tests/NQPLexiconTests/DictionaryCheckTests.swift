@@ -91,3 +91,14 @@ import Testing
         }
     }
 }
+
+@Suite struct ColumnRenamingTests {
+    @Test func columnsCanBeRenamedFromConfiguration() throws {
+        let dict = try dictionary([("人工智能", ["人工智能"]), ("大数据", ["大数据"])])
+        let renamed = try dict.renamingColumns(["人工智能": "dt_ai"])
+        #expect(renamed.categories.map(\.column) == ["dt_ai", "category_2"])
+        #expect(throws: LexiconError.self) { try dict.renamingColumns(["人工智能": "9x"]) }
+        #expect(throws: LexiconError.self) { try dict.renamingColumns(["没有": "x"]) }
+        #expect(throws: LexiconError.self) { try dict.renamingColumns(["人工智能": "category_2"]) }
+    }
+}

@@ -8,7 +8,7 @@ import Testing
 @Suite struct RandomizedEquivalenceTests {
     // Tiny alphabets so that keywords nest and overlap often.
     static let keywordAlphabet: [Unicode.Scalar] = ["a", "b", "A", "1", "数", "据", "é"]
-    static let textAlphabet: [Unicode.Scalar] = ["a", "b", "A", "B", "1", "数", "据", "é", " ", "-", "中"]
+    static let textAlphabet: [Unicode.Scalar] = ["a", "b", "A", "B", "1", "数", "据", "数", "据", "é", " ", "-", "中"]
 
     struct Reference {
         let keywords: [[Unicode.Scalar]]
@@ -89,13 +89,13 @@ import Testing
             var keywords: [[Unicode.Scalar]] = []
             var seen: Set<String> = []
             for _ in 0..<Int.random(in: 1...7, using: &generator) {
-                let keyword = Self.randomString(Self.keywordAlphabet, length: Int.random(in: 1...4, using: &generator),
+                let keyword = Self.randomString(Self.keywordAlphabet, length: Int.random(in: 1...3, using: &generator),
                                                 using: &generator)
                 let text = String(String.UnicodeScalarView(keyword))
                 let key = caseSensitive ? text : text.lowercased()
                 if seen.insert(key).inserted { keywords.append(keyword) }
             }
-            let text = Self.randomString(Self.textAlphabet, length: Int.random(in: 0...80, using: &generator),
+            let text = Self.randomString(Self.textAlphabet, length: Int.random(in: 0...120, using: &generator),
                                          using: &generator)
             let textString = String(String.UnicodeScalarView(text))
             let dict = try KeywordDictionary(
@@ -119,6 +119,6 @@ import Testing
             hitsSeen += expected.count
         }
         #expect(cases == 600)
-        #expect(hitsSeen > 2_000) // the generator really produces matches
+        #expect(hitsSeen > 3_000) // the generator really produces matches
     }
 }

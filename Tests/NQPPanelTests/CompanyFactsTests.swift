@@ -60,6 +60,22 @@ struct CompanyFactsTests {
         #expect(report.codesNormalized == 1)
     }
 
+    @Test("Without any annual duration fact, instants in the fiscal-year-end month are taken")
+    func instantsOnly() throws {
+        let json = """
+        {"cik": "0000000042", "facts": {"us-gaap": {"Assets": {"label": "Assets", "units": {"USD": [
+          {"end": "2020-06-30", "val": 1, "form": "10-K", "filed": "2020-08-01", "accn": "a"},
+          {"end": "2020-12-31", "val": 2, "form": "10-K", "filed": "2021-02-01", "accn": "b"}
+        ]}}}}}
+        """
+        let config = FinancialSource(name: "sec", path: "x", format: .companyfacts, concepts: ["Assets"])
+        var report = SourceReport(source: "sec", path: "x", format: "companyfacts")
+        let t = try CompanyFactsReader(config: config).read(data: Data(json.utf8), path: "x", report: &report)
+        #expect(t.keys == [PanelKey(firm: "0000000042", year: 2020)])
+        #expect(numbers(t, "Assets") == [2])
+        #expect(report.notes.contains { $0.contains("no annual duration facts") })
+    }
+
     @Test("Not a companyfacts document: a clear error")
     func notCompanyFacts() {
         var report = SourceReport(source: "sec", path: "x", format: "companyfacts")

@@ -26,13 +26,37 @@ struct SourceBuilderTests {
 
     @Test("CSMAR three-row header: labels and units are kept, unit '没有单位' means none")
     func csmarHeader() throws {
-        let (table, report) = try SourceBuilder(config: balance()).build(sheet(csmar), format: "csv")
+        let config = balance { $0.keep = ["total_assets", "Typrep"] }
+        let (table, report) = try SourceBuilder(config: config).build(sheet(csmar), format: "csv")
         #expect(report.header == "csmar")
+        #expect(table.columns.map(\.name) == ["total_assets", "Typrep"])
         let assets = try #require(table.column(named: "total_assets"))
         #expect(assets.label == "资产总计")
         #expect(assets.unit == "元")
         #expect(table.column(named: "Typrep")?.unit == "")
         #expect(table.column(named: "Typrep")?.label == "报表类型")
+    }
+
+    @Test("Configured labels and units override the CSMAR ones; forced layouts win over detection")
+    func overridesAndLayouts() throws {
+        let config = balance {
+            $0.labels = ["total_assets": "Total assets"]
+            $0.units = ["A001000000": "CNY"]
+        }
+        let (table, _) = try SourceBuilder(config: config).build(sheet(csmar), format: "csv")
+        #expect(table.column(named: "total_assets")?.label == "Total assets")
+        #expect(table.column(named: "total_assets")?.unit == "CNY")
+
+        // `single` on a CSMAR file: the label and unit rows are read as data (and fail the Typrep filter).
+        let (_, single) = try SourceBuilder(config: balance { $0.header = .single }).build(sheet(csmar), format: "csv")
+        #expect(single.header == "single")
+        #expect(single.rowsFiltered["Typrep in [A]"] == 3)
+        // `csmar` on a file whose second row holds data would swallow it, so auto-detection is the default.
+        let plain = sheet("code,year,rev\n1,2019,5\n2,2019,6\n3,2019,7\n4,2019,8\n")
+        let forced = FinancialSource(name: "x", path: "x", header: .csmar, firm: "code", year: "year")
+        let (t, r) = try SourceBuilder(config: forced).build(plain, format: "csv")
+        #expect(r.header == "csmar")
+        #expect(t.rowCount == 2)
     }
 
     @Test("Filters and the fiscal-year-end month drop rows and say how many")
@@ -44,6 +68,7 @@ struct SourceBuilderTests {
         #expect(table.keys == [PanelKey(firm: "000001", year: 2019), PanelKey(firm: "000002", year: 2019),
                                PanelKey(firm: "000002", year: 2020)])
         #expect(numbers(table, "total_assets") == [100, 200, 210])
+        #expect(table.columns.map(\.name) == ["total_assets", "A001212000"])   // filter column not kept
     }
 
     @Test("Code normalisation is counted with examples, and -1 is missing")

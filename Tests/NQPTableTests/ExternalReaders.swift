@@ -27,7 +27,7 @@ enum ExternalReaders {
 
     static func runR(_ script: String, _ arguments: [String]) throws -> String {
         guard let rscript else { throw ReaderFailure(message: "Rscript with haven/readr is not installed") }
-        let result = try runCommand(rscript, ["-e", script, "--args"] + arguments)
+        let result = try runCommand(rscript, ["-e", script] + arguments)
         guard result.status == 0 else { throw ReaderFailure(message: "R failed: \(result.stderr)") }
         return result.stdout
     }

@@ -1,7 +1,13 @@
 /// A small open-addressing hash table keyed by byte strings (tag names, entity names), so the scanner can look
 /// names up straight from the input buffer without building a `String`.
+///
+/// Keys live in one byte array (offset and length per slot) rather than as `[UInt8]` per slot: a lookup per tag
+/// then touches no reference counts.
 struct ByteNameTable<Value>: Sendable where Value: Sendable {
-    private var keys: [[UInt8]?]
+    private var keyBytes: [UInt8] = []
+    /// Per slot: start of the key in `keyBytes`, or -1 for an empty slot.
+    private var keyStarts: [Int]
+    private var keyLengths: [Int]
     private var hashes: [UInt64]
     private var values: [Value?]
     private var mask: Int
@@ -10,7 +16,8 @@ struct ByteNameTable<Value>: Sendable where Value: Sendable {
     init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = Array(repeating: nil, count: size)
+        keyStarts = Array(repeating: -1, count: size)
+        keyLengths = Array(repeating: 0, count: size)
         hashes = Array(repeating: 0, count: size)
         values = Array(repeating: nil, count: size)
         mask = size - 1
@@ -24,29 +31,43 @@ struct ByteNameTable<Value>: Sendable where Value: Sendable {
     }
 
     mutating func insert(_ key: [UInt8], _ value: Value) {
-        if (count + 1) * 2 > keys.count { grow() }
+        if (count + 1) * 2 > keyStarts.count { grow() }
         let h = key.withUnsafeBufferPointer { Self.hash($0.baseAddress!, $0.count) }
-        var slot = Int(truncatingIfNeeded: h) & mask
-        while let existing = keys[slot] {
-            if hashes[slot] == h, existing == key { values[slot] = value; return }
-            slot = (slot + 1) & mask
+        if let slot = key.withUnsafeBufferPointer({ find($0.baseAddress!, $0.count, hash: h) }) {
+            values[slot] = value
+            return
         }
-        keys[slot] = key; hashes[slot] = h; values[slot] = value
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while keyStarts[slot] >= 0 { slot = (slot + 1) & mask }
+        keyStarts[slot] = keyBytes.count
+        keyLengths[slot] = key.count
+        keyBytes.append(contentsOf: key)
+        hashes[slot] = h
+        values[slot] = value
         count += 1
+    }
+
+    /// The slot holding the `n` bytes at `p` (of hash `h`), if any.
+    @inline(__always)
+    private func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> Int? {
+        keyBytes.withUnsafeBufferPointer { bytes -> Int? in
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let start = keyStarts[slot]
+                if start < 0 { return nil }
+                if hashes[slot] == h, keyLengths[slot] == n,
+                   n == 0 || memcmpBytes(bytes.baseAddress! + start, p, n) {
+                    return slot
+                }
+                slot = (slot + 1) & mask
+            }
+        }
     }
 
     /// The value for the `n` bytes at `p`, given their `hash`.
     @inline(__always)
     func value(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> Value? {
-        var slot = Int(truncatingIfNeeded: h) & mask
-        while true {
-            guard let existing = keys[slot] else { return nil }
-            if hashes[slot] == h, existing.count == n,
-               existing.withUnsafeBufferPointer({ memcmpBytes($0.baseAddress!, p, n) }) {
-                return values[slot]
-            }
-            slot = (slot + 1) & mask
-        }
+        find(p, n, hash: h).flatMap { values[$0] }
     }
 
     func value(_ p: UnsafePointer<UInt8>, _ n: Int) -> Value? { value(p, n, hash: Self.hash(p, n)) }
@@ -59,12 +80,16 @@ struct ByteNameTable<Value>: Sendable where Value: Sendable {
     }
 
     private mutating func grow() {
-        let old = zip(keys, values).compactMap { k, v -> ([UInt8], Value)? in
-            guard let k, let v else { return nil }
-            return (k, v)
+        var old: [([UInt8], Value)] = []
+        for slot in keyStarts.indices where keyStarts[slot] >= 0 {
+            if let value = values[slot] {
+                old.append((Array(keyBytes[keyStarts[slot]..<(keyStarts[slot] + keyLengths[slot])]), value))
+            }
         }
-        let size = keys.count * 2
-        keys = Array(repeating: nil, count: size)
+        let size = keyStarts.count * 2
+        keyBytes = []
+        keyStarts = Array(repeating: -1, count: size)
+        keyLengths = Array(repeating: 0, count: size)
         hashes = Array(repeating: 0, count: size)
         values = Array(repeating: nil, count: size)
         mask = size - 1

@@ -148,3 +148,37 @@ enum ElementTable {
         id < count ? infos[id] : ElementInfo(id: id)
     }
 }
+
+/// The element tables by value, held by the fast scanner: every access to a `static let` of `ElementTable` goes
+/// through the lazy global's `swift_once` check, and the scanner asked for several per tag and per text run.
+struct ElementTableSnapshot: Sendable {
+    let infos: [ElementInfo]
+    let count: Int
+    let closes: [Bool]
+    let lookup: ByteNameTable<Int>
+    let html: Int, head: Int, body: Int, p: Int, script: Int, style: Int, meta: Int, link: Int
+    let title: Int, base: Int, noframes: Int, frame: Int, frameset: Int
+
+    static let shared = ElementTableSnapshot()
+
+    private init() {
+        infos = ElementTable.infos
+        count = ElementTable.count
+        closes = ElementTable.closes
+        lookup = ElementTable.lookup
+        html = ElementTable.html; head = ElementTable.head; body = ElementTable.body; p = ElementTable.p
+        script = ElementTable.script; style = ElementTable.style; meta = ElementTable.meta
+        link = ElementTable.link; title = ElementTable.title; base = ElementTable.base
+        noframes = ElementTable.noframes; frame = ElementTable.frame; frameset = ElementTable.frameset
+    }
+
+    @inline(__always)
+    func startTag(_ new: Int, closes old: Int) -> Bool {
+        new < count && old < count && closes[old * count + new]
+    }
+
+    @inline(__always)
+    func info(_ id: Int) -> ElementInfo {
+        id < count ? infos[id] : ElementInfo(id: id)
+    }
+}

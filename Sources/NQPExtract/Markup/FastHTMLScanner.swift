@@ -14,7 +14,10 @@ struct FastHTMLScanner {
     /// libxml2's `ctxt->html`: 3 once a head was opened, 10 once a body was.
     private var documentState = 0
     private var unknownNames = ByteNameTable<Int>(capacity: 64)
-    private var nameBuffer = [UInt8](repeating: 0, count: 100)
+    private let t = ElementTableSnapshot.shared
+    private let entities = HTMLEntities.lookup
+    /// Tag names are compared on their first `maxNameLength` bytes.
+    private static let maxNameLength = 100
 
     /// Extracts layout text and dei: facts from UTF-8 HTML.
     static func extract(_ utf8: [UInt8]) -> (layout: [UInt8], facts: [String: String]) {
@@ -37,7 +40,7 @@ struct FastHTMLScanner {
     private mutating func run() -> (layout: [UInt8], facts: [String: String]) {
         skipLeadingBlanks()
         while i < n {
-            if let top = stack.last, top == ElementTable.script || top == ElementTable.style {
+            if let top = stack.last, top == t.script || top == t.style {
                 skipRawText(of: top)
                 if i >= n { break }
             }
@@ -74,14 +77,10 @@ struct FastHTMLScanner {
 
     private mutating func parseCharacterData() {
         let start = i
-        var blank = true
-        while i < n {
-            let b = p[i]
-            if b == 0x3C || b == 0x26 { break }
-            if blank && !Self.isBlank(b) { blank = false }
-            i += 1
-        }
-        if !blank { checkParagraph() }
+        i = ByteScan.firstMarkup(p, from: i, to: n)
+        var k = start
+        while k < i, Self.isBlank(p[k]) { k += 1 }
+        if k < i { checkParagraph() }
         emitText(UnsafeBufferPointer(start: p + start, count: i - start))
     }
 
@@ -127,7 +126,7 @@ struct FastHTMLScanner {
         if j < n, Self.isNameStart(p[j]) {
             j += 1
             while j < n, Self.isNameChar(p[j]) { j += 1 }
-            if j < n, p[j] == 0x3B, let value = HTMLEntities.lookup.value(p + i + 1, j - i - 1) {
+            if j < n, p[j] == 0x3B, let value = entities.value(p + i + 1, j - i - 1) {
                 checkParagraph()
                 value.withUnsafeBufferPointer { emitText($0) }
                 i = j + 1
@@ -149,7 +148,7 @@ struct FastHTMLScanner {
         var nameAttribute: Range<Int>? = nil
         var selfClosing = false
         var terminated = false
-        let info = ElementTable.info(id)
+        let info = t.info(id)
         while i < n {
             while i < n, Self.isBlank(p[i]) { i += 1 }
             guard i < n else { break }
@@ -207,16 +206,16 @@ struct FastHTMLScanner {
                                        terminated: Bool) {
         autoClose(for: id)
         checkImplied(for: id)
-        if id == ElementTable.html && !stack.isEmpty
-            || id == ElementTable.head && stack.count != 1
-            || id == ElementTable.body && stack.contains(ElementTable.body) {
+        if id == t.html && !stack.isEmpty
+            || id == t.head && stack.count != 1
+            || id == t.body && stack.contains(t.body) {
             discardedDepth += 1
             return
         }
         // An unterminated start tag at the end of the input opens nothing that text could follow.
         guard terminated else { return }
         push(id, hidden: hidden, factName: factName)
-        if selfClosing || ElementTable.info(id).isVoid { pop() }
+        if selfClosing || t.info(id).isVoid { pop() }
     }
 
     private mutating func parseEndTag() {
@@ -229,14 +228,14 @@ struct FastHTMLScanner {
         while i < n, p[i] != 0x3E { i += 1 }
         if i < n { i += 1 }
         guard known else { return }
-        if discardedDepth > 0, id == ElementTable.html || id == ElementTable.body || id == ElementTable.head {
+        if discardedDepth > 0, id == t.html || id == t.body || id == t.head {
             discardedDepth -= 1
             return
         }
         guard let index = stack.lastIndex(of: id) else { return }
-        let priority = ElementTable.info(id).endPriority
+        let priority = t.info(id).endPriority
         for k in stride(from: stack.count - 1, to: index, by: -1)
-        where ElementTable.info(stack[k]).endPriority > priority {
+        where t.info(stack[k]).endPriority > priority {
             return
         }
         while stack.count > index { pop() }
@@ -276,7 +275,7 @@ struct FastHTMLScanner {
 
     /// Skips script/style content up to `</script` (any case), which the tag parser then reads.
     private mutating func skipRawText(of id: Int) {
-        let name: [UInt8] = id == ElementTable.script ? Array("script".utf8) : Array("style".utf8)
+        let name: [UInt8] = id == t.script ? Array("script".utf8) : Array("style".utf8)
         var j = i
         while j + 1 < n {
             if p[j] == 0x3C, p[j + 1] == 0x2F, j + 2 + name.count <= n {
@@ -292,10 +291,10 @@ struct FastHTMLScanner {
     // MARK: - Tree repair (libxml2 2.9 HTML rules)
 
     private mutating func push(_ id: Int, hidden: Bool = false, factName: String? = nil) {
-        if id == ElementTable.head, documentState < 3 { documentState = 3 }
-        if id == ElementTable.body, documentState < 10 { documentState = 10 }
+        if id == t.head, documentState < 3 { documentState = 3 }
+        if id == t.body, documentState < 10 { documentState = 10 }
         stack.append(id)
-        builder.start(ElementTable.info(id), hidden: hidden, factName: factName)
+        builder.start(t.info(id), hidden: hidden, factName: factName)
     }
 
     private mutating func pop() {
@@ -304,21 +303,21 @@ struct FastHTMLScanner {
     }
 
     private mutating func autoClose(for id: Int) {
-        while let top = stack.last, ElementTable.startTag(id, closes: top) { pop() }
+        while let top = stack.last, t.startTag(id, closes: top) { pop() }
     }
 
     private mutating func checkImplied(for id: Int) {
-        if id == ElementTable.html { return }
-        if stack.isEmpty { push(ElementTable.html) }
-        if id == ElementTable.body || id == ElementTable.head { return }
-        if stack.count <= 1, id == ElementTable.script || id == ElementTable.style || id == ElementTable.meta
-            || id == ElementTable.link || id == ElementTable.title || id == ElementTable.base {
+        if id == t.html { return }
+        if stack.isEmpty { push(t.html) }
+        if id == t.body || id == t.head { return }
+        if stack.count <= 1, id == t.script || id == t.style || id == t.meta
+            || id == t.link || id == t.title || id == t.base {
             if documentState >= 3 { return }
-            push(ElementTable.head)
-        } else if id != ElementTable.noframes && id != ElementTable.frame && id != ElementTable.frameset {
+            push(t.head)
+        } else if id != t.noframes && id != t.frame && id != t.frameset {
             if documentState >= 10 { return }
-            if stack.contains(ElementTable.body) || stack.contains(ElementTable.head) { return }
-            push(ElementTable.body)
+            if stack.contains(t.body) || stack.contains(t.head) { return }
+            push(t.body)
         }
     }
 
@@ -329,13 +328,13 @@ struct FastHTMLScanner {
             openImpliedParagraph()
             return
         }
-        if top == ElementTable.html || top == ElementTable.head { openImpliedParagraph() }
+        if top == t.html || top == t.head { openImpliedParagraph() }
     }
 
     private mutating func openImpliedParagraph() {
-        autoClose(for: ElementTable.p)
-        checkImplied(for: ElementTable.p)
-        push(ElementTable.p)
+        autoClose(for: t.p)
+        checkImplied(for: t.p)
+        push(t.p)
     }
 
     // MARK: - Names
@@ -343,25 +342,23 @@ struct FastHTMLScanner {
     /// Reads a tag name at `i` (letters, digits, `:` `-` `_` `.`), lower-cased, and returns its id. Unknown names
     /// get fresh ids when `intern` is true; otherwise `known` is false for a name never seen in a start tag.
     private mutating func readName(intern: Bool) -> (id: Int, known: Bool) {
-        var length = 0
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        while i < n, Self.isTagNameChar(p[i]) {
-            var b = p[i]
-            if b >= 0x41 && b <= 0x5A { b |= 0x20 }
-            if length < nameBuffer.count {
-                nameBuffer[length] = b
-                length += 1
+        let start = i
+        while i < n, Self.isTagNameChar(p[i]) { i += 1 }
+        let length = min(i - start, Self.maxNameLength)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.maxNameLength) { buffer in
+            let base = buffer.baseAddress!
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for k in 0..<length {
+                var b = p[start + k]
+                if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+                base[k] = b
                 hash = (hash ^ UInt64(b)) &* 0x100_0000_01B3
             }
-            i += 1
-        }
-        return nameBuffer.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            if let id = ElementTable.lookup.value(base, length, hash: hash) { return (id, true) }
+            if let id = t.lookup.value(base, length, hash: hash) { return (id, true) }
             if let id = unknownNames.value(base, length, hash: hash) { return (id, true) }
             guard intern else { return (-1, false) }
-            let id = ElementTable.count + unknownNames.count
-            unknownNames.insert(Array(buffer[0..<length]), id)
+            let id = t.count + unknownNames.count
+            unknownNames.insert(Array(UnsafeBufferPointer(start: base, count: length)), id)
             return (id, true)
         }
     }

@@ -65,27 +65,52 @@ struct LayoutBuilder {
 /// Attribute rules shared by both parsers.
 enum ElementClassifier {
     /// Whether an inline style hides the element (`display:none`, `visibility:hidden`, any case and spacing).
+    /// Every `<span style=…>` of a Word export comes through here, so it compares in place: a match of the
+    /// needle in the style with blanks removed and ASCII lower-cased starts at a non-blank byte and skips blanks.
     static func styleHides(_ style: UnsafeBufferPointer<UInt8>) -> Bool {
-        var compact: [UInt8] = []
-        compact.reserveCapacity(style.count)
-        for b in style where !(b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C) {
-            compact.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-        }
-        return contains(compact, "display:none") || contains(compact, "visibility:hidden")
+        mayHide(style) && (contains(style, "display:none") || contains(style, "visibility:hidden"))
     }
 
-    private static func contains(_ haystack: [UInt8], _ needle: StaticString) -> Bool {
+    /// A necessary condition, cheap to test: some `:` is followed (after blanks) by `n` (none) or `h` (hidden).
+    private static func mayHide(_ style: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        while k < style.count {
+            if style[k] == 0x3A {
+                var j = k + 1
+                while j < style.count, isStyleBlank(style[j]) { j += 1 }
+                if j < style.count, style[j] | 0x20 == 0x6E || style[j] | 0x20 == 0x68 { return true }
+            }
+            k += 1
+        }
+        return false
+    }
+
+    @inline(__always)
+    private static func isStyleBlank(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C
+    }
+
+    private static func contains(_ style: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
         let n = needle.utf8CodeUnitCount
-        guard haystack.count >= n else { return false }
-        let needleBytes = UnsafeBufferPointer(start: needle.utf8Start, count: n)
-        var i = 0
-        while i + n <= haystack.count {
-            if haystack[i] == needleBytes[0] {
+        let word = needle.utf8Start
+        let first = word[0]
+        var start = 0
+        while start < style.count {
+            let b = style[start]
+            if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) == first {
                 var k = 1
-                while k < n, haystack[i + k] == needleBytes[k] { k += 1 }
+                var j = start + 1
+                while k < n {
+                    while j < style.count, isStyleBlank(style[j]) { j += 1 }
+                    guard j < style.count else { return false }
+                    let c = style[j]
+                    if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != word[k] { break }
+                    k += 1
+                    j += 1
+                }
                 if k == n { return true }
             }
-            i += 1
+            start += 1
         }
         return false
     }

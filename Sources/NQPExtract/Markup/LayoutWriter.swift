@@ -26,7 +26,7 @@ struct LayoutWriter {
         while i < n {
             // A run of ordinary bytes (everything above space, including all UTF-8 multi-byte bytes).
             let start = i
-            while i < n, p[i] > 0x20 { i += 1 }
+            i = ByteScan.firstSpaceOrControl(p, from: i, to: n)
             if i > start {
                 if pendingSpace && lineHasContent { bytes.append(0x20) }
                 pendingSpace = false

@@ -6,14 +6,14 @@ struct ChineseHeadingScanner {
     let patterns: SectionPatterns
     let lines: LayoutLines
     private let firstScalars: Set<UInt32>?
-    /// Compiled `patterns.headingStyles`; nil for a pattern that does not compile (`nqp validate` reports it).
-    private let styles: [NSRegularExpression?]
+    /// Compiled `patterns.headingStyles`.
+    private let styles: [HeadingStyleMatcher]
 
     init(patterns: SectionPatterns, lines: LayoutLines) {
         self.patterns = patterns
         self.lines = lines
         firstScalars = LayoutLines.firstScalars(of: patterns.headingStyles.map(\.pattern))
-        styles = patterns.headingStyles.map { try? NSRegularExpression(pattern: $0.pattern) }
+        styles = patterns.headingStyles.map { HeadingStyleMatcher(pattern: $0.pattern) }
     }
 
     /// Dot leaders of a table-of-contents line (`……` is `...` after NFKC).
@@ -37,19 +37,23 @@ struct ChineseHeadingScanner {
 
     func scan() -> [HeadingLine] {
         var result: [HeadingLine] = []
-        var index = 0
-        while index < lines.count {
-            defer { index += 1 }
-            guard lines.mayStartHeading(index, firstScalars: firstScalars) else { continue }
-            let key = lines.compactKey(index)
-            for (styleIndex, regex) in styles.enumerated() {
-                guard let regex, let match = regex.firstMatch(in: key, range: NSRange(key.startIndex..., in: key)),
-                      match.range.location == 0, let prefixRange = Range(match.range, in: key) else { continue }
-                var number: Int?
-                let numberRange = match.range(withName: "number")
-                if numberRange.location != NSNotFound, let r = Range(numberRange, in: key) { number = Int(key[r]) }
-                if let heading = heading(at: index, key: key, prefixEnd: prefixRange.upperBound,
-                                         style: styleIndex, number: number) {
+        let styles = self.styles
+        let accept = { (line: UnsafeBufferPointer<UInt8>) in styles.contains { $0.mayMatch(rawLine: line) } }
+        for index in lines.candidates(firstScalars: firstScalars, accept: accept) {
+            let keyBytes = lines.compactKeyBytes(index)
+            var keyString: String?
+            let string = { () -> String in
+                if let keyString { return keyString }
+                let made = String(decoding: keyBytes, as: UTF8.self)
+                keyString = made
+                return made
+            }
+            for (styleIndex, style) in styles.enumerated() {
+                guard let match = style.matchAtStart(keyBytes, string: string) else { continue }
+                let key = string()
+                let prefixEnd = key.utf8.index(key.utf8.startIndex, offsetBy: match.end)
+                if let heading = heading(at: index, key: key, prefixEnd: prefixEnd,
+                                         style: styleIndex, number: match.number) {
                     result.append(heading)
                 }
                 break
@@ -66,8 +70,10 @@ struct ChineseHeadingScanner {
         // `第三章` alone on its line (or a title cut by a hard line break): the title continues on the next line.
         let isTitlePrefix = !title.isEmpty && patterns.mdnaTitles.contains { $0.count > title.count && $0.hasPrefix(title) }
         if title.isEmpty || isTitlePrefix, let next = lines.nextNonBlank(after: index, limit: 2) {
-            let nextKey = lines.compactKey(next)
-            if !nextKey.isEmpty && !styles.contains(where: { Self.matches($0, nextKey) }) || isTitlePrefix {
+            let nextKeyBytes = lines.compactKeyBytes(next)
+            let nextKey = String(decoding: nextKeyBytes, as: UTF8.self)
+            if !nextKey.isEmpty && !styles.contains(where: { $0.matches(nextKeyBytes, string: { nextKey }) })
+                || isTitlePrefix {
                 title += nextKey
                 lastLine = next
                 text += " " + lines.trimmed(next)

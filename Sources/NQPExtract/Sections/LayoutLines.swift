@@ -1,25 +1,100 @@
-/// The layout text split at "\n" exactly as `MatchTextBuilder` counts lines, with helpers for heading search.
+import Foundation
+
+/// The layout text split at "\n" exactly as `MatchTextBuilder` counts lines (at the byte 0x0A), with helpers for
+/// heading search.
+///
+/// Lines are kept as byte offsets into the layout's UTF-8, not as `Substring`s: a report has tens of thousands of
+/// lines (every table cell is one) and only a few hundred are ever looked at as text, so splitting by `Character`
+/// and materialising each line cost more than the whole HTML scan.
 struct LayoutLines {
-    let lines: [Substring]
+    private let text: String
+    /// UTF-8 offset of each line's start, plus one final entry one past the end (where a next line would start).
+    private let starts: [Int]
 
     init(_ layout: String) {
-        lines = layout.split(separator: "\n", omittingEmptySubsequences: false)
+        var text = layout
+        text.makeContiguousUTF8()
+        var starts: [Int] = [0]
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var position = 0
+            while position < bytes.count,
+                  let hit = memchr(base + position, 0x0A, bytes.count - position) {
+                let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                starts.append(offset + 1)
+                position = offset + 1
+            }
+        }
+        starts.append(text.utf8.count + 1)
+        self.text = text
+        self.starts = starts
     }
 
-    var count: Int { lines.count }
+    var count: Int { starts.count - 1 }
+
+    /// Line `index` (without its "\n").
+    func line(_ index: Int) -> Substring {
+        let utf8 = text.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: starts[index])
+        let to = utf8.index(utf8.startIndex, offsetBy: starts[index + 1] - 1)
+        return text[from..<to]
+    }
+
+    /// Runs `body` on the UTF-8 bytes of line `index`.
+    private func withLineBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let start = starts[index], end = starts[index + 1] - 1
+        if let result = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        }) {
+            return result
+        }
+        return Array(line(index).utf8).withUnsafeBufferPointer(body)
+    }
 
     /// The line trimmed of Unicode whitespace (NBSP and U+3000 included).
     func trimmed(_ index: Int) -> Substring {
-        let line = lines[index]
+        let line = line(index)
         let scalars = line.unicodeScalars
         guard let first = scalars.firstIndex(where: { !MatchText.isWhitespace($0) }),
               let last = scalars.lastIndex(where: { !MatchText.isWhitespace($0) }) else { return "" }
         return Substring(scalars[first...last])
     }
 
+    /// Match text of the line (`MatchText.normalize` of the line alone).
+    func matchText(_ index: Int) -> String {
+        String(decoding: withLineBytes(index) { MatchTextBuilder.normalizedBytes($0) }, as: UTF8.self)
+    }
+
     /// Match text of the line with every space removed (how Chinese headings are compared).
     func compactKey(_ index: Int) -> String {
-        MatchText.normalize(String(lines[index])).replacingOccurrences(of: " ", with: "")
+        String(decoding: compactKeyBytes(index), as: UTF8.self)
+    }
+
+    /// UTF-8 of `compactKey(index)`.
+    func compactKeyBytes(_ index: Int) -> [UInt8] {
+        let normalized = withLineBytes(index) { MatchTextBuilder.normalizedBytes($0) }
+        guard normalized.contains(0x20) else { return normalized }
+        var key: [UInt8] = []
+        key.reserveCapacity(normalized.count)
+        var k = 0
+        while k < normalized.count {
+            let b = normalized[k]
+            if b != 0x20 {
+                key.append(b)
+            } else if k + 1 < normalized.count, normalized[k + 1] >= 0x80,
+                      !Self.isStableStarter(normalized, at: k + 1) {
+                // Foundation's (non-literal) search decides whether a space before a combining mark is " ";
+                // leave that rare case to it, so the key stays exactly what it always was.
+                let string = String(decoding: normalized, as: UTF8.self)
+                return Array(string.replacingOccurrences(of: " ", with: "").utf8)
+            }
+            k += 1
+        }
+        return key
+    }
+
+    private static func isStableStarter(_ bytes: [UInt8], at index: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { ScalarClass.isNFKCStable(UTF8Bytes.decode($0, at: index).value) }
     }
 
     /// Index of the next line after `index` that is not blank, looking at most `limit` lines ahead.
@@ -46,10 +121,42 @@ struct LayoutLines {
     /// per report are normalised and matched against regexes. `firstScalars` nil means every line can.
     func mayStartHeading(_ index: Int, firstScalars: Set<UInt32>?) -> Bool {
         guard let firstScalars else { return true }
-        guard let first = lines[index].unicodeScalars.first(where: { !MatchText.isWhitespace($0) }) else {
-            return false
+        return withLineBytes(index) { bytes in
+            guard let first = Self.firstVisibleScalar(bytes) else { return false }
+            return firstScalars.contains(first.value)
         }
-        return firstScalars.contains(first.value)
+    }
+
+    /// The lines that `mayStartHeading` accepts and `accept` (given the line's bytes from its first visible
+    /// scalar on) does not rule out, in order; one pass over the text.
+    func candidates(firstScalars: Set<UInt32>?,
+                    accept: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in true }) -> [Int] {
+        var result: [Int] = []
+        for index in 0..<count {
+            let keep = withLineBytes(index) { bytes -> Bool in
+                guard let first = Self.firstVisibleScalar(bytes) else { return firstScalars == nil }
+                if let firstScalars, !firstScalars.contains(first.value) { return false }
+                return accept(UnsafeBufferPointer(rebasing: bytes[first.offset...]))
+            }
+            if keep { result.append(index) }
+        }
+        return result
+    }
+
+    /// The first scalar of `bytes` that is not Unicode whitespace, and its byte offset.
+    private static func firstVisibleScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> (value: UInt32, offset: Int)? {
+        var k = 0
+        while k < bytes.count {
+            let b = bytes[k]
+            if b < 0x80 {
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) { k += 1; continue }
+                return (UInt32(b), k)
+            }
+            let (v, n) = UTF8Bytes.decode(bytes, at: k)
+            if !ScalarClass.isWhitespace(v) { return (v, k) }
+            k += n
+        }
+        return nil
     }
 
     /// Scalars that can begin a line matched by all `patterns` (each anchored with `^`), in the layout text

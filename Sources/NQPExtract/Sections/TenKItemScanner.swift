@@ -11,12 +11,28 @@ struct TenKItemScanner {
 
     private static let itemFirstScalars: Set<UInt32> = [0x49, 0x69, 0xFF29, 0xFF49]     // I i Ｉ ｉ
 
+    /// A cheap exact filter on a line's bytes from its first visible scalar on: when its first four bytes are
+    /// ASCII, NFKC leaves them alone, so unless they spell `item` in any case the pattern cannot match. (English
+    /// reports have thousands of lines starting with `I`; only those reach the normaliser and the regex.)
+    static func mayStartWithItem(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let word: (UInt8, UInt8, UInt8, UInt8) = (0x69, 0x74, 0x65, 0x6D)   // item
+        for k in 0..<4 {
+            guard k < bytes.count else { return false }
+            let b = bytes[k]
+            if b >= 0x80 { return true }
+            let expected = k == 0 ? word.0 : k == 1 ? word.1 : k == 2 ? word.2 : word.3
+            let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            if lower != expected { return false }
+        }
+        return true
+    }
+
     func scan() -> [HeadingLine] {
         guard let regex = Self.item else { return [] }
         let referenceWords = Set(patterns.referenceWords.map { $0.lowercased() })
         var result: [HeadingLine] = []
-        for index in 0..<lines.count where lines.mayStartHeading(index, firstScalars: Self.itemFirstScalars) {
-            let text = MatchText.normalize(String(lines.lines[index]))
+        for index in lines.candidates(firstScalars: Self.itemFirstScalars, accept: Self.mayStartWithItem) {
+            let text = lines.matchText(index)
             guard text.count <= 300,
                   let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
                   let itemRange = Range(match.range(at: 1), in: text),
@@ -26,7 +42,7 @@ struct TenKItemScanner {
             var lastLine = index
             var heading = text
             if title.isEmpty, let next = lines.nextNonBlank(after: index, limit: 2), !lines.trimmed(next).lowercased().hasPrefix("item") {
-                title = MatchText.normalize(String(lines.lines[next]))
+                title = lines.matchText(next)
                 lastLine = next
                 heading += " " + title
             }
@@ -34,7 +50,7 @@ struct TenKItemScanner {
             // A real heading's title starts with a capital (`Management’s …`); `Item 7 of this report` does not.
             if let first = title.first, first.isLetter, first.isLowercase { kind = .crossReference }
             if let previous = lines.previousNonBlank(before: index, limit: 1) {
-                let previousText = MatchText.normalize(String(lines.lines[previous]))
+                let previousText = lines.matchText(previous)
                 let lastWord = previousText.split(separator: " ").last.map { $0.lowercased() } ?? ""
                 if referenceWords.contains(lastWord) || previousText.hasSuffix("\"") || previousText.hasSuffix("“") {
                     kind = .crossReference

@@ -30,27 +30,27 @@ struct MatchTextBuilder {
         let count = input.count
         var i = 0
         while i < count {
-            let (v, n) = decode(at: i)
-            if v == 0x0A {
+            let b = input[i]
+            if b == 0x0A {
                 flushRun(upTo: i)
                 pendingSpace = true
                 pendingLines += 1
-                i += n
+                i += 1
                 continue
             }
+            let (v, n) = b < 0x80 ? (UInt32(b), 1) : decode(at: i)
             if ScalarClass.isWhitespace(v) {
                 flushRun(upTo: i)
                 pendingSpace = true
                 i += n
                 continue
             }
-            let next = i + n
-            let nextIsSlow = next < count && isSlowNonWhitespace(decode(at: next).value)
-            if !nextIsSlow && ScalarClass.isNFKCStable(v) {
-                acceptFast(v, at: i)
-                i = next
+            if ScalarClass.isNFKCStable(v) {
+                i = acceptStableRun(from: i, value: v, length: n)
                 continue
             }
+            let next = i + n
+            let nextIsSlow = next < count && isSlowNonWhitespace(decode(at: next).value)
             if !nextIsSlow, let mapped = ScalarClass.fullWidthASCII(v) {
                 flushRun(upTo: i)
                 emit(scalar: UInt32(mapped)) { $0.append(mapped) }
@@ -60,6 +60,85 @@ struct MatchTextBuilder {
             i = normalizeSlowSegment(from: i)
         }
         flushRun(upTo: count)
+    }
+
+    /// Accepts the run of NFKC-stable, non-whitespace scalars starting with `value` at `start`, decoding each
+    /// scalar once: every scalar followed by another stable one is copied as is; the last one is copied too
+    /// unless a slow scalar follows (that may compose with it), in which case the slow segment starts at it.
+    /// Returns the index after what was consumed.
+    @inline(__always)
+    private mutating func acceptStableRun(from start: Int, value: UInt32, length: Int) -> Int {
+        let count = input.count
+        var position = start, v = value, n = length
+        // After the first scalar is accepted, accepting another one only counts it (no pending space or line,
+        // the copy run is open); `lastWasCJK` is settled once at the end.
+        var accepted = 0
+        var last: UInt32 = 0
+        var end: Int
+        while true {
+            let next = position + n
+            if next >= count {
+                end = next
+                break
+            }
+            let b = input[next]
+            let w: UInt32, m: Int
+            if b < 0x80 {
+                w = UInt32(b); m = 1
+                if b > 0x20 {
+                    // ASCII graphic: stable, not whitespace.
+                    if accepted == 0 { acceptFast(v, at: position) }
+                    accepted += 1; last = v
+                    position = next; v = w; n = m
+                    continue
+                }
+            } else if b >= 0xE4 && b <= 0xE9 {
+                // U+4000–U+9FFF: unified ideographs and extension A are stable; Yijing symbols are not.
+                (w, m) = decode(at: next)
+                if w >= 0x4E00 || w <= 0x4DBF {
+                    if accepted == 0 { acceptFast(v, at: position) }
+                    accepted += 1; last = v
+                    position = next; v = w; n = m
+                    continue
+                }
+            } else {
+                (w, m) = decode(at: next)
+            }
+            if ScalarClass.isNFKCStable(w) && !ScalarClass.isWhitespace(w) {
+                if accepted == 0 { acceptFast(v, at: position) }
+                accepted += 1; last = v
+                position = next; v = w; n = m
+                continue
+            }
+            if isSlowNonWhitespace(w) {
+                settle(accepted: accepted, last: last)
+                return normalizeSlowSegment(from: position)
+            }
+            end = next
+            break
+        }
+        if accepted == 0 {
+            acceptFast(v, at: position)
+        } else {
+            scalarCount += accepted   // the first was counted by acceptFast; `v` is counted here
+            lastWasCJK = ScalarClass.isCJK(v)
+        }
+        return end
+    }
+
+    /// Book-keeping for `accepted` scalars taken in bulk (the first through `acceptFast`), `last` being the last.
+    @inline(__always)
+    private mutating func settle(accepted: Int, last: UInt32) {
+        guard accepted > 0 else { return }
+        scalarCount += accepted - 1
+        lastWasCJK = ScalarClass.isCJK(last)
+    }
+
+    /// The normalised bytes alone (no line map), for one line of layout text.
+    static func normalizedBytes(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var builder = MatchTextBuilder(input: input)
+        builder.run()
+        return builder.out
     }
 
     func finish() -> NormalizedText {
@@ -162,16 +241,7 @@ struct MatchTextBuilder {
 
     /// Decodes the scalar at byte `i` of valid UTF-8 (the input is a Swift `String`).
     @inline(__always)
-    private func decode(at i: Int) -> (value: UInt32, length: Int) {
-        let b0 = UInt32(input[i])
-        if b0 < 0x80 { return (b0, 1) }
-        if b0 < 0xE0 { return (((b0 & 0x1F) << 6) | (UInt32(input[i + 1]) & 0x3F), 2) }
-        if b0 < 0xF0 {
-            return (((b0 & 0x0F) << 12) | ((UInt32(input[i + 1]) & 0x3F) << 6) | (UInt32(input[i + 2]) & 0x3F), 3)
-        }
-        return (((b0 & 0x07) << 18) | ((UInt32(input[i + 1]) & 0x3F) << 12)
-                    | ((UInt32(input[i + 2]) & 0x3F) << 6) | (UInt32(input[i + 3]) & 0x3F), 4)
-    }
+    private func decode(at i: Int) -> (value: UInt32, length: Int) { UTF8Bytes.decode(input, at: i) }
 }
 
 private extension UTF8 {

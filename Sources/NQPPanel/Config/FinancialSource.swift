@@ -33,7 +33,7 @@ public struct FinancialSource: Codable, Equatable, Sendable {
     public var filters: [String: [String]]
     /// Source column → panel variable (`B001101000: revenue`).
     public var renames: [String: String]
-    /// Columns to keep (source or panel names); nil = every column except the keys.
+    /// Columns to keep (source or panel names); nil = every column except the keys and the filter columns.
     public var keep: [String]?
     /// Columns kept as text even when they look numeric (industry codes, names).
     public var textColumns: [String]

@@ -29,12 +29,64 @@ public struct FinancialSourceReader: Sendable {
         guard FileManager.default.fileExists(atPath: path) else {
             throw .unreadableSource(source: config.name, path: path, reason: "no such file")
         }
+        if format == .csv || format == .tsv { return try readDelimited(path: path, format: format) }
         let sheet = try Self.rawSheet(path: path, format: format, sheetName: config.sheet,
                                       delimiter: try config.resolvedDelimiter(), encodingLabel: config.encoding,
                                       source: config.name)
         var (table, report) = try SourceBuilder(config: config).build(sheet.sheet, format: format.rawValue)
         report.notes += sheet.notes
         return (table, report)
+    }
+
+    /// Streams a CSV/TSV file through the builder: only kept columns of rows that pass the filters stay in memory.
+    private func readDelimited(path: String, format: SourceFormat) throws(PanelError) -> (KeyedTable, SourceReport) {
+        let reader = try Self.csvReader(path: path, format: format, delimiter: try config.resolvedDelimiter(),
+                                        encodingLabel: config.encoding, source: config.name)
+        let builder = SourceBuilder(config: config)
+        do {
+            var leading: [RawRow] = []
+            while leading.count < 3, let record = try reader.next() {
+                leading.append(RawRow(fields: record.fields, line: record.line))
+            }
+            var accumulator = try builder.start(path: path, format: format.rawValue, leadingRows: leading,
+                                                numericDates: .none, labels: [:], lineWord: "line")
+            for row in leading.dropFirst(accumulator.headerCount) { accumulator.add(row) }
+            while let record = try reader.next() { accumulator.add(RawRow(fields: record.fields, line: record.line)) }
+            accumulator.report.notes += Self.notes(reader)
+            return try builder.finish(accumulator)
+        } catch let error as PanelError {
+            throw error
+        } catch let error as TableError {
+            throw .unreadableSource(source: config.name, path: path, reason: error.description)
+        } catch {
+            throw .unreadableSource(source: config.name, path: path, reason: "\(error)")
+        }
+    }
+
+    private static func csvReader(path: String, format: SourceFormat, delimiter: Unicode.Scalar?,
+                                  encodingLabel: String?, source: String) throws(PanelError) -> CSVReader {
+        var options = CSVReadOptions(delimiter: delimiter ?? (format == .tsv ? "\t" : nil))
+        if let encodingLabel {
+            guard let encoding = TextEncoding(label: encodingLabel), encoding.isSupported else {
+                throw .invalidConfiguration(source: source,
+                    reason: "unknown encoding '\(encodingLabel)' (try gbk, gb18030, utf-8, utf-16)")
+            }
+            options.encoding = encoding
+        }
+        do {
+            return try CSVReader(contentsOf: URL(fileURLWithPath: path), options: options)
+        } catch {
+            throw .unreadableSource(source: source, path: path, reason: error.description)
+        }
+    }
+
+    private static func notes(_ reader: CSVReader) -> [String] {
+        var notes = ["read as \(reader.encoding.name) (\(reader.encodingSource)), delimiter "
+            + "U+\(String(format: "%04X", reader.delimiter.value))"]
+        if reader.decodeErrors > 0 {
+            notes.append("\(reader.decodeErrors) undecodable byte sequences replaced by U+FFFD — check `encoding:`")
+        }
+        return notes
     }
 
     /// Reads any supported tabular file as rows of strings (header rows included).
@@ -45,24 +97,11 @@ public struct FinancialSourceReader: Sendable {
         do {
             switch format {
             case .csv, .tsv:
-                var options = CSVReadOptions(delimiter: delimiter ?? (format == .tsv ? "\t" : nil))
-                if let encodingLabel {
-                    guard let encoding = TextEncoding(label: encodingLabel) else {
-                        throw PanelError.invalidConfiguration(source: source,
-                            reason: "unknown encoding '\(encodingLabel)' (try gbk, gb18030, utf-8, utf-16)")
-                    }
-                    options.encoding = encoding
-                }
-                let reader = try CSVReader(contentsOf: url, options: options)
+                let reader = try csvReader(path: path, format: format, delimiter: delimiter,
+                                           encodingLabel: encodingLabel, source: source)
                 var rows: [RawRow] = []
                 while let record = try reader.next() { rows.append(RawRow(fields: record.fields, line: record.line)) }
-                var notes = ["read as \(reader.encoding.name) (\(reader.encodingSource)), delimiter "
-                    + "U+\(String(format: "%04X", reader.delimiter.value))"]
-                if reader.decodeErrors > 0 {
-                    notes.append("\(reader.decodeErrors) undecodable byte sequences replaced by U+FFFD — check "
-                        + "`encoding:`")
-                }
-                return (RawSheet(path: path, rows: rows, numericDates: .none, lineWord: "line"), notes)
+                return (RawSheet(path: path, rows: rows, numericDates: .none, lineWord: "line"), notes(reader))
             case .xlsx:
                 let rows = try XLSXReader.rows(contentsOf: url, sheet: sheetName)
                 return (RawSheet(path: path, rows: rows.map { RawRow(fields: $0.fields, line: $0.row) },

@@ -14,10 +14,22 @@ public struct SourceBuilder: Sendable {
     public static let numericShare = 0.9
 
     public func build(_ sheet: RawSheet, format: String) throws(PanelError) -> (KeyedTable, SourceReport) {
+        var accumulator = try start(path: sheet.path, format: format, leadingRows: Array(sheet.rows.prefix(3)),
+                                    numericDates: sheet.numericDates, labels: sheet.labels,
+                                    lineWord: sheet.lineWord)
+        for row in sheet.rows.dropFirst(accumulator.headerCount) { accumulator.add(row) }
+        return try finish(accumulator)
+    }
+
+    /// Starts a streaming build from the first (up to three) rows of the file, which hold the header; feed every
+    /// row after `headerCount` to `add`, then call `finish`. Only kept columns of rows that pass the filters are
+    /// held in memory, so a large quarterly CSMAR table filtered to annual consolidated rows stays small.
+    func start(path: String, format: String, leadingRows: [RawRow], numericDates: NumericDateEpoch,
+               labels: [String: String], lineWord: String) throws(PanelError) -> SourceAccumulator {
         try config.validate()
-        var report = SourceReport(source: config.name, path: sheet.path, format: format)
-        guard let headerRow = sheet.rows.first else {
-            throw .unreadableSource(source: config.name, path: sheet.path, reason: "the file has no header row")
+        var report = SourceReport(source: config.name, path: path, format: format)
+        guard let headerRow = leadingRows.first else {
+            throw .unreadableSource(source: config.name, path: path, reason: "the file has no header row")
         }
         let names = Self.uniqueNames(headerRow.fields)
         func index(_ column: String, role: String) throws(PanelError) -> Int {
@@ -28,15 +40,16 @@ public struct SourceBuilder: Sendable {
         let firmIndex = try index(config.firm, role: "firm")
         let yearIndex = try config.year.map { (c: String) throws(PanelError) -> Int in try index(c, role: "year") }
         let dateIndex = try config.date.map { (c: String) throws(PanelError) -> Int in try index(c, role: "date") }
-        var filters: [(name: String, index: Int, allowed: [String])] = []
+        var filters: [SourceAccumulator.Filter] = []
         for (column, allowed) in config.filters.sorted(by: { $0.key < $1.key }) {
-            filters.append((column, try index(column, role: "filter"), allowed))
+            filters.append(.init(name: "\(column) in [\(allowed.joined(separator: ", "))]",
+                                 index: try index(column, role: "filter"), allowed: allowed))
         }
 
-        let headerCount = HeaderDetection.headerRowCount(sheet.rows, layout: config.header, firmIndex: firmIndex)
+        let headerCount = HeaderDetection.headerRowCount(leadingRows, layout: config.header, firmIndex: firmIndex)
         report.header = headerCount > 1 ? "csmar" : "single"
-        let labelRow = headerCount >= 2 ? sheet.rows[1].fields : []
-        let unitRow = headerCount >= 3 ? sheet.rows[2].fields : []
+        let labelRow = headerCount >= 2 ? leadingRows[1].fields : []
+        let unitRow = headerCount >= 3 ? leadingRows[2].fields : []
 
         // Columns to keep: everything but the keys, or the `keep` list (source or panel names).
         let keyIndices = Set([firmIndex, yearIndex, dateIndex].compactMap { $0 })
@@ -48,7 +61,9 @@ public struct SourceBuilder: Sendable {
                 if !keyIndices.contains(i), !kept.contains(i) { kept.append(i) }
             }
         } else {
-            kept = names.indices.filter { !keyIndices.contains($0) }
+            // Filter columns are constant after filtering and would collide across CSMAR tables (Typrep).
+            let filterIndices = Set(filters.map(\.index))
+            kept = names.indices.filter { !keyIndices.contains($0) && !filterIndices.contains($0) }
         }
         for source in config.renames.keys.sorted() where !names.contains(source) {
             throw .missingColumn(source: config.name, column: source, role: "rename", available: names)
@@ -58,100 +73,37 @@ public struct SourceBuilder: Sendable {
         missing.formUnion(config.missingCodes)
         let globalMissing = MissingCodes(missing)
         let columnMissing = config.columnMissingCodes.mapValues { MissingCodes(missing.union($0)) }
+        return SourceAccumulator(
+            config: config, path: path, lineWord: lineWord, numericDates: numericDates, names: names,
+            headerCount: headerCount, firmIndex: firmIndex, yearIndex: yearIndex, dateIndex: dateIndex,
+            filters: filters, kept: kept, missingCodes: kept.map { columnMissing[names[$0]] ?? globalMissing },
+            labels: kept.map { i in
+                labels[names[i]] ?? (i < labelRow.count ? FirmCode.trim(labelRow[i]) : "")
+            },
+            units: kept.map { i in i < unitRow.count ? HeaderDetection.cleanUnit(unitRow[i]) : "" },
+            report: report)
+    }
 
-        var keys: [PanelKey] = [], lines: [Int] = []
-        var cells: [[String?]] = Array(repeating: [], count: kept.count)
-        let filterNames = filters.map { "\($0.name) in [\($0.allowed.joined(separator: ", "))]" }
-        let monthFilterName = config.date.map { "month of \($0) = \(config.fiscalYearEndMonth)" }
-
-        rowLoop: for row in sheet.rows.dropFirst(headerCount) {
-            var fields = row.fields
-            if fields.allSatisfy({ FirmCode.trim($0).isEmpty }) { continue }   // blank trailing rows of sheets
-            report.rowsRead += 1
-            if fields.count != names.count {
-                report.add(SourceIssue(path: sheet.path, line: row.line, field: "",
-                                       message: "expected \(names.count) fields, found \(fields.count); "
-                                           + "missing fields read as missing, extra fields ignored"))
-                if fields.count < names.count {
-                    fields += Array(repeating: "", count: names.count - fields.count)
-                }
-            }
-            for (n, filter) in filters.enumerated() where !Self.matches(fields[filter.index], filter.allowed) {
-                report.rowsFiltered[filterNames[n], default: 0] += 1
-                continue rowLoop
-            }
-            guard let firm = FirmCode.normalize(fields[firmIndex], width: config.firmWidth) else {
-                report.rowsWithoutKey += 1
-                report.add(SourceIssue(path: sheet.path, line: row.line, field: names[firmIndex],
-                                       message: "empty firm id; row skipped"))
-                continue
-            }
-            let year: Int
-            if let yearIndex {
-                guard let y = YearValue.parse(fields[yearIndex]) else {
-                    report.rowsWithoutKey += 1
-                    report.add(SourceIssue(path: sheet.path, line: row.line, field: names[yearIndex],
-                                           message: "not a year: '\(fields[yearIndex])'; row skipped"))
-                    continue
-                }
-                year = y
-            } else if let dateIndex {
-                guard let date = Self.date(fields[dateIndex], epoch: sheet.numericDates) else {
-                    report.rowsWithoutKey += 1
-                    report.add(SourceIssue(path: sheet.path, line: row.line, field: names[dateIndex],
-                                           message: "not a date: '\(fields[dateIndex])'; row skipped"))
-                    continue
-                }
-                if config.annualOnly, !Self.isFiscalYearEnd(date, month: config.fiscalYearEndMonth),
-                   let monthFilterName {
-                    report.rowsFiltered[monthFilterName, default: 0] += 1
-                    continue
-                }
-                year = config.fiscalYearRule.fiscalYear(of: date)
-            } else {
-                continue
-            }
-            if firm != fields[firmIndex] {
-                report.codesNormalized += 1
-                if report.codeExamples.count < 5 {
-                    report.codeExamples.append("\"\(fields[firmIndex])\" → \"\(firm)\" (\(sheet.lineWord) \(row.line))")
-                }
-            }
-            keys.append(PanelKey(firm: firm, year: year))
-            lines.append(row.line)
-            for (k, i) in kept.enumerated() {
-                let raw = fields[i]
-                let codes = columnMissing[names[i]] ?? globalMissing
-                if codes.contains(raw) {
-                    if !FirmCode.trim(raw).isEmpty { report.missingCodeCells += 1 }
-                    cells[k].append(nil)
-                } else {
-                    cells[k].append(raw)
-                }
-            }
-        }
-
-        // Type inference, labels, scaling.
+    /// Types, labels, scales and de-duplicates what the accumulator collected.
+    func finish(_ accumulator: SourceAccumulator) throws(PanelError) -> (KeyedTable, SourceReport) {
+        var report = accumulator.report
         var columns: [Column] = []
-        for (k, i) in kept.enumerated() {
-            let sourceName = names[i]
+        for (k, i) in accumulator.kept.enumerated() {
+            let sourceName = accumulator.names[i]
             let panelName = config.renames[sourceName] ?? sourceName
-            var label = sheet.labels[sourceName] ?? (i < labelRow.count ? FirmCode.trim(labelRow[i]) : "")
-            label = config.labels[panelName] ?? config.labels[sourceName] ?? label
-            var unit = i < unitRow.count ? HeaderDetection.cleanUnit(unitRow[i]) : ""
-            unit = config.units[panelName] ?? config.units[sourceName] ?? unit
-            let values = typedValues(cells[k], column: sourceName, panelName: panelName, lines: lines,
-                                     path: sheet.path, report: &report)
-            columns.append(Column(name: panelName, label: label, unit: unit, sources: [sheet.path], values: values))
+            let label = config.labels[panelName] ?? config.labels[sourceName] ?? accumulator.labels[k]
+            let unit = config.units[panelName] ?? config.units[sourceName] ?? accumulator.units[k]
+            let values = typedValues(accumulator.cells[k], column: sourceName, panelName: panelName,
+                                     lines: accumulator.lines, path: accumulator.path, report: &report)
+            columns.append(Column(name: panelName, label: label, unit: unit, sources: [accumulator.path],
+                                  values: values))
         }
-        let panelNames = columns.map(\.name)
-        if let dup = Self.firstDuplicate(panelNames) {
+        if let dup = Self.firstDuplicate(columns.map(\.name)) {
             throw .invalidConfiguration(source: config.name, reason: "two columns become variable '\(dup)' after "
                 + "renames; rename one or drop it from `keep:`")
         }
-
-        var table = KeyedTable(source: config.name, keys: keys, columns: columns)
-        try resolveDuplicates(&table, lines: lines, lineWord: sheet.lineWord, report: &report)
+        var table = KeyedTable(source: config.name, keys: accumulator.keys, columns: columns)
+        try resolveDuplicates(&table, lines: accumulator.lines, lineWord: accumulator.lineWord, report: &report)
         table.sortByKey()
         report.rowsKept = table.rowCount
         report.variables = table.columns.map { "\($0.name) (\($0.values.numbers == nil ? "text" : "number"))" }

@@ -1,3 +1,4 @@
+import NQPExport
 import NQPExtract
 import NQPLexicon
 
@@ -9,18 +10,21 @@ public struct CountingConfig: Codable, Sendable, Equatable {
     public var scope: Scope
     /// Characters of context either side of each hit written to `kwic.csv`; 0 = no `kwic.csv`.
     public var kwic: Int
+    /// Output column names set here instead of in the dictionary: dictionary name → category → column.
+    public var columns: [String: [String: String]]
     /// Mode, negation, exclusion and strip list, at the same level of `counting:`.
     public var options: CountingOptions
 
     public init(dictionaries: [String] = ["dictionaries/digital_transformation.zh.yml"], scope: Scope = .full,
-                kwic: Int = 0, options: CountingOptions = CountingOptions()) {
+                kwic: Int = 0, columns: [String: [String: String]] = [:], options: CountingOptions = CountingOptions()) {
         self.dictionaries = dictionaries
         self.scope = scope
         self.kwic = kwic
+        self.columns = columns
         self.options = options
     }
 
-    enum CodingKeys: String, CodingKey { case dictionaries, scope, kwic }
+    enum CodingKeys: String, CodingKey { case dictionaries, scope, kwic, columns }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -28,6 +32,7 @@ public struct CountingConfig: Codable, Sendable, Equatable {
         dictionaries = try c.decodeIfPresent([String].self, forKey: .dictionaries) ?? d.dictionaries
         scope = try c.decodeIfPresent(Scope.self, forKey: .scope) ?? d.scope
         kwic = try c.decodeIfPresent(Int.self, forKey: .kwic) ?? d.kwic
+        columns = try c.decodeIfPresent([String: [String: String]].self, forKey: .columns) ?? [:]
         // The counting options share this mapping (mode:, negation:, exclusion:, strip:).
         options = try CountingOptions(from: decoder)
     }
@@ -37,28 +42,30 @@ public struct CountingConfig: Codable, Sendable, Equatable {
         try c.encode(dictionaries, forKey: .dictionaries)
         try c.encode(scope, forKey: .scope)
         try c.encode(kwic, forKey: .kwic)
+        try c.encode(columns, forKey: .columns)
         try options.encode(to: encoder)
     }
 }
 
-/// `output:` — where and what to write.
+/// `output:` — where and what to write. The export settings (`base_name`, `sort_columns`, `compact_integers`,
+/// `neutralize_formulas`, `sqlite`) sit at the same level.
 public struct OutputConfig: Codable, Sendable, Equatable {
     /// Output folder, relative to the configuration file.
     public var folder: String
-    /// Also write `panel.sqlite` (one table plus a labels table).
-    public var sqlite: Bool
     /// Label of the Stata dataset.
     public var datasetLabel: String
+    public var export: PanelExportOptions
 
-    public init(folder: String = "out", sqlite: Bool = false,
-                datasetLabel: String = "nqp firm-year panel: DT measures, financial indicators, NQP scores") {
+    public init(folder: String = "out",
+                datasetLabel: String = "nqp firm-year panel: DT measures, financial indicators, NQP scores",
+                export: PanelExportOptions = PanelExportOptions()) {
         self.folder = folder
-        self.sqlite = sqlite
         self.datasetLabel = datasetLabel
+        self.export = export
     }
 
     enum CodingKeys: String, CodingKey {
-        case folder, sqlite
+        case folder
         case datasetLabel = "dataset_label"
     }
 
@@ -66,8 +73,15 @@ public struct OutputConfig: Codable, Sendable, Equatable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = OutputConfig()
         folder = try c.decodeIfPresent(String.self, forKey: .folder) ?? d.folder
-        sqlite = try c.decodeIfPresent(Bool.self, forKey: .sqlite) ?? d.sqlite
         datasetLabel = try c.decodeIfPresent(String.self, forKey: .datasetLabel) ?? d.datasetLabel
+        export = try PanelExportOptions(from: decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(folder, forKey: .folder)
+        try c.encode(datasetLabel, forKey: .datasetLabel)
+        try export.encode(to: encoder)
     }
 }
 

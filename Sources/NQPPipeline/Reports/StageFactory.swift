@@ -55,7 +55,11 @@ public struct StageFactory: Sendable {
         var loadedDictionaries: [KeywordDictionary] = []
         for url in urls {
             do {
-                loadedDictionaries.append(try KeywordDictionary.load(contentsOf: url))
+                var dictionary = try KeywordDictionary.load(contentsOf: url)
+                if let columns = config.counting.columns[dictionary.name] {
+                    dictionary = try dictionary.renamingColumns(columns)
+                }
+                loadedDictionaries.append(dictionary)
             } catch {
                 throw .dictionary(path: url.path, reason: "\(error)")
             }

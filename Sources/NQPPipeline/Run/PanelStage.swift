@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NQPExport
 import NQPPanel
 import NQPScore
 import NQPTable
@@ -39,7 +40,7 @@ struct PanelStage {
         var crosswalk: (config: CrosswalkConfig, table: Crosswalk)?
         if let config = financials.crosswalk {
             do {
-                crosswalk = (config, try FinancialSourceReader.load(config: config, baseDirectory: loaded.baseDirectory))
+                crosswalk = (config, try Crosswalk.load(config: config, baseDirectory: loaded.baseDirectory))
             } catch {
                 throw ConfigError(ConfigProblem(file: config.path, message: "crosswalk: \(error)",
                                                 hint: "check financials.crosswalk in the configuration"))
@@ -71,8 +72,8 @@ struct PanelStage {
             let (merged, mergeReport) = try PanelMerger.merge(text: text, financials: sources, options: financials.merge)
             panel = merged
             outcome.mergeReport = mergeReport
-            logger.info("\(mergeReport.summaryLine)", metadata: ["stage": "merge"])
-            try writer.write("merge_report.csv", Array(mergeReport.csv().utf8))
+            for line in mergeReport.summaryLines { logger.info("\(line)", metadata: ["stage": "merge"]) }
+            try writer.write("merge_report.csv", Array(mergeReport.summaryCSV.utf8))
             let (computed, indicatorReports) = try IndicatorEngine.compute(financials.indicators, on: panel)
             panel = computed
             outcome.indicatorReports = indicatorReports
@@ -82,7 +83,7 @@ struct PanelStage {
             let (screened, screenReport) = try SampleScreener.apply(financials.screens, to: panel)
             panel = screened
             outcome.screenReport = screenReport
-            for line in screenReport.lines { logger.info("\(line)", metadata: ["stage": "screens"]) }
+            for line in screenReport.summaryLines { logger.info("\(line)", metadata: ["stage": "screens"]) }
         } catch let error as PanelError {
             throw ConfigError(ConfigProblem(file: LoadedConfig.displayName(loaded.file), message: "\(error)"))
         }
@@ -122,7 +123,12 @@ struct PanelStage {
 
         panel.label = loaded.config.output.datasetLabel
         outcome.table = panel
-        try PanelFiles.write(panel, config: loaded.config.output, writer: &writer)
+        do {
+            let exported = try PanelExporter(options: loaded.config.output.export).export(panel, to: writer.folder)
+            for file in exported.files { writer.noteWritten(file) }
+        } catch {
+            throw PipelineError.output(path: writer.folder.path, reason: "\(error)")
+        }
         clock.lap("export")
         return outcome
     }

@@ -13,14 +13,17 @@ public struct RunOptions: Sendable {
     /// Seconds to wait for another run's lock; 0 = fail at once with exit 4.
     public var waitSeconds: Double = 0
     public var quiet = false
+    /// Where the progress bar draws: the log's standard-error sink, so log lines and the bar don't cut each other.
+    public var progressSink: LogSink?
 
     public init(force: Bool = false, retryFailed: Bool = false, jobs: Int? = nil, waitSeconds: Double = 0,
-                quiet: Bool = false) {
+                quiet: Bool = false, progressSink: LogSink? = nil) {
         self.force = force
         self.retryFailed = retryFailed
         self.jobs = jobs
         self.waitSeconds = waitSeconds
         self.quiet = quiet
+        self.progressSink = progressSink
     }
 }
 
@@ -59,15 +62,16 @@ public struct Pipeline {
 
         // Stage 1–2: extract and count, incrementally.
         let factory = StageFactory(loaded: loaded)
-        let manifest = try ReportManifest.load(config: loaded)
+        let reportManifest = try ReportManifest.load(config: loaded)
         let dictionaries = try factory.dictionaries()
-        let processor = try factory.processor(manifest: manifest)
+        let processor = try factory.processor(manifest: reportManifest)
         let files = try ReportDiscovery.files(in: config.reports.paths, relativeTo: loaded.baseDirectory,
                                               include: config.reports.include, exclude: config.reports.exclude)
         let jobs = workerCount(options)
         let stage = ReportStage(loaded: loaded, processor: processor, dictionaries: dictionaries, store: store,
                                 logger: logger, jobs: jobs)
-        let progress = ProgressReporter.forTerminal(totalReports: files.count, totalBytes: 0, quiet: options.quiet)
+        let progress = ProgressReporter.forTerminal(totalReports: files.count, totalBytes: 0, quiet: options.quiet,
+                                                    sink: options.progressSink ?? .standardError())
         let reports = try stage.run(files: files,
                                     options: PlanOptions(retryFailed: options.retryFailed, force: options.force,
                                                          hashingJobs: jobs),

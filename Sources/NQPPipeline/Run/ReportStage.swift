@@ -32,10 +32,6 @@ struct ReportStage {
         var lastSeen: String
     }
 
-    /// The key under which a report's result is cached: its content plus everything that changes the result.
-    func resultKey(contentSHA256: String) -> String {
-        ContentHash.resultKey(contentSHA256: contentSHA256, components: cacheComponents)
-    }
 
     var cacheComponents: [String: String] {
         let config = loaded.config
@@ -80,8 +76,11 @@ struct ReportStage {
                 throw .input(path: file.displayPath, reason: "\(error)")
             }
         }
+        // The key under which a report's result is cached: its content plus everything that changes the result.
+        // Built once: a no-change rerun over thousands of reports must not re-encode the configuration each time.
+        let keys = ResultKeys(components: cacheComponents)
         do {
-            return try store.plan(current: stats, options: options, resultKeyFor: resultKey(contentSHA256:))
+            return try store.plan(current: stats, options: options, resultKeyFor: keys.key(forContentSHA256:))
         } catch {
             throw .output(path: store.path, reason: "\(error)")
         }
@@ -89,6 +88,16 @@ struct ReportStage {
 
     func run(files: [DiscoveredFile], options: PlanOptions, progress: ProgressReporter) throws(PipelineError) -> Output {
         let plan = try plan(files: files, options: options)
+        // Files that could not even be read for hashing are quarantined like any failed report.
+        let unreadable = plan.unreadable.map {
+            ReportOutcome.failed(file: $0.file, sha256: "", resultKey: $0.resultKey, stage: "read",
+                                 reason: $0.unreadableReason ?? "unreadable; check permissions")
+        }
+        do {
+            try store.commit(unreadable, at: Date())
+        } catch {
+            throw .output(path: store.path, reason: "\(error)")
+        }
         let work = plan.toProcess
         progress.begin(stage: "extract+count")
         progress.setTotals(reports: work.count, bytes: work.reduce(0) { $0 + $1.file.size })

@@ -44,10 +44,11 @@ public final class CSVReader {
         } catch {
             throw .io(path: url.path, operation: "open for reading", reason: error.localizedDescription)
         }
-        chunkSize = max(4096, options.chunkSize)
+        chunkSize = max(1, options.chunkSize)
 
         // Sniff: BOM, forced, valid UTF-8 (whole file), GB18030.
-        let head = try Self.read(handle, count: chunkSize, path: url.path)
+        let headSize = max(chunkSize, 4)  // room for any byte-order mark
+        let head = try Self.read(handle, count: headSize, path: url.path)
         var skip = 0
         let chosen: TextEncoding
         let source: String
@@ -59,7 +60,7 @@ public final class CSVReader {
             chosen = .utf16BigEndian; source = "byte-order mark"; skip = 2
         } else if let forced = options.encoding {
             chosen = forced; source = "forced"
-        } else if try Self.isValidUTF8(handle: handle, head: head, chunkSize: chunkSize, path: url.path) {
+        } else if try Self.isValidUTF8(handle: handle, head: head, chunkSize: headSize, path: url.path) {
             chosen = .utf8; source = "valid UTF-8"
         } else {
             chosen = .gb18030; source = "fallback (not valid UTF-8)"
@@ -69,13 +70,13 @@ public final class CSVReader {
         transcoder = ChunkTranscoder(encoding: chosen)
 
         // Decode the first chunk to detect the delimiter; it is then parsed first.
-        var first = transcoder.feed(head[skip...], final: head.count < chunkSize)
-        var more = head.count == chunkSize
+        var first = try Self.decode(&transcoder, head[skip...], final: head.count < headSize, path: url.path)
+        var more = head.count == headSize
         // Make sure at least a few lines are available for detection (legacy encodings cut at LF).
         while more && first.count < 4096 {
             let next = try Self.read(handle, count: chunkSize, path: url.path)
             more = next.count == chunkSize
-            first.append(contentsOf: transcoder.feed(next[...], final: !more))
+            first.append(contentsOf: try Self.decode(&transcoder, next[...], final: !more, path: url.path))
         }
         atEnd = !more
         let quote = UInt8(options.quote.value)
@@ -102,7 +103,7 @@ public final class CSVReader {
             if atEnd { return nil }
             let raw = try Self.read(handle, count: chunkSize, path: path)
             let isLast = raw.count < chunkSize
-            parse(transcoder.feed(raw[...], final: isLast))
+            parse(try Self.decode(&transcoder, raw[...], final: isLast, path: path))
             if isLast { atEnd = true; try finish() }
             if atEnd && records.isEmpty { return nil }
         }
@@ -131,6 +132,13 @@ public final class CSVReader {
         if !parser.finish(into: &records) {
             throw .malformedCSV(path: path, line: parser.currentRecordLine,
                                 message: "quoted field starting on this line is never closed (unterminated quote at end of file); check for a stray \" character")
+        }
+    }
+
+    private static func decode(_ transcoder: inout ChunkTranscoder, _ raw: ArraySlice<UInt8>, final: Bool,
+                               path: String) throws(TableError) -> [UInt8] {
+        do { return try transcoder.feed(raw, final: final) } catch {
+            throw .io(path: path, operation: "decode as \(transcoder.encoding.name)", reason: error.description)
         }
     }
 

@@ -11,13 +11,13 @@ struct ChunkTranscoder {
     init(encoding: TextEncoding) { self.encoding = encoding }
 
     /// Adds raw bytes and returns the UTF-8 for every byte that can be decoded now; `final` flushes everything.
-    mutating func feed(_ raw: ArraySlice<UInt8>, final: Bool) -> [UInt8] {
+    mutating func feed(_ raw: ArraySlice<UInt8>, final: Bool) throws(EncodingError) -> [UInt8] {
         pending.append(contentsOf: raw)
         switch encoding {
         case .utf8: return takeUTF8(final: final)
         case .utf16LittleEndian: return takeUTF16(littleEndian: true, final: final)
         case .utf16BigEndian: return takeUTF16(littleEndian: false, final: final)
-        default: return takeLegacy(final: final)
+        default: return try takeLegacy(final: final)
         }
     }
 
@@ -56,20 +56,17 @@ struct ChunkTranscoder {
         pending.removeFirst(usable)
         let originalReplacements = units.reduce(0) { $0 + ($1 == 0xFFFD ? 1 : 0) }
         var out = Array(String(decoding: units, as: UTF16.self).utf8)
-        var produced = 0
-        var j = 0
-        while j + 2 < out.count { if out[j] == 0xEF && out[j + 1] == 0xBF && out[j + 2] == 0xBD { produced += 1; j += 3 } else { j += 1 } }
-        decodeErrors += max(0, produced - originalReplacements)
+        decodeErrors += max(0, Self.replacementCount(out) - originalReplacements)
         if odd { decodeErrors += 1; out.append(contentsOf: [0xEF, 0xBF, 0xBD]) }
         return out
     }
 
-    private mutating func takeLegacy(final: Bool) -> [UInt8] {
+    private mutating func takeLegacy(final: Bool) throws(EncodingError) -> [UInt8] {
         let cut = final ? pending.count : (pending.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
         if cut == 0 { return [] }
         let part = Array(pending[0..<cut])
         pending.removeFirst(cut)
-        let decoded = NQPEncoding.decode(part, as: encoding)
+        let decoded = try TextDecoder.decode(part, as: encoding)
         decodeErrors += decoded.decodeErrors
         return decoded.utf8
     }

@@ -46,6 +46,9 @@ public struct DTAWriter: Sendable {
                 throw .invalidName(name: column.name, reason: "it is used by more than one column")
             }
             let type = try storageType(of: column)
+            if !column.valueLabels.isEmpty && !type.isNumeric {
+                throw .invalidOption("column '\(column.name)' is text but has value labels; value labels attach to integer codes of a numeric column")
+            }
             result.append(Variable(name: column.name, type: type, format: type.defaultFormat,
                                    label: StataName.truncatedLabel(column.label),
                                    valueLabelName: column.valueLabels.isEmpty ? "" : column.name))

@@ -191,7 +191,7 @@ public enum XLSXReader {
                     let text: String
                     switch cellType {
                     case "s":
-                        guard let index = Int(value.trimmingCharacters(in: .whitespaces)),
+                        guard let index = Int(value.filter { $0 != " " }),
                               sharedStrings.indices.contains(index) else {
                             throw .malformedXLSX(path: path, message: "row \(rowNumber): shared string index '\(value)' out of range")
                         }
@@ -234,7 +234,14 @@ enum XLSXText {
 
     /// Decodes `_xHHHH_` (ST_Xstring escapes for control characters, e.g. `_x000D_` for CR).
     static func unescape(_ text: String) -> String {
-        guard text.contains("_x") else { return text }
+        // Byte scan: Foundation's `contains` bridges through NSString and showed up in profiles.
+        var hasEscape = false
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            if previous == UInt8(ascii: "_") && b == UInt8(ascii: "x") { hasEscape = true; break }
+            previous = b
+        }
+        guard hasEscape else { return text }
         var out = ""
         var scalars = Array(text.unicodeScalars)[...]
         while let s = scalars.first {

@@ -77,4 +77,4 @@ enum CountFormat: String, ExpressibleByArgument, CaseIterable {
     case csv, json
 }
 
-extension MatchMode: @retroactive ExpressibleByArgument {}
+extension MatchMode: ExpressibleByArgument {}

@@ -73,5 +73,5 @@ enum ExtractFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-extension Scope: @retroactive ExpressibleByArgument {}
-extension MarkupParser: @retroactive ExpressibleByArgument {}
+extension Scope: ExpressibleByArgument {}
+extension MarkupParser: ExpressibleByArgument {}

@@ -35,7 +35,7 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        let logger = try common.bootstrapLogging()
+        let (logger, sink) = try common.bootstrapLogging()
         let loaded = try common.loadConfig()
         let problems = ConfigValidator.problems(in: loaded)
         guard problems.isEmpty else {
@@ -44,7 +44,8 @@ struct Run: ParsableCommand {
         }
         do {
             let summary = try Pipeline(loaded: loaded, logger: logger).run(
-                RunOptions(force: force, retryFailed: retryFailed, jobs: jobs, waitSeconds: wait, quiet: quiet))
+                RunOptions(force: force, retryFailed: retryFailed, jobs: jobs, waitSeconds: wait, quiet: quiet,
+                           progressSink: sink))
             printError(summary.rendered())
             if summary.exitStatus != .success { throw ExitStatusError(status: summary.exitStatus) }
         } catch let error as BatchError {
@@ -76,14 +77,17 @@ struct RunCommonOptions: ParsableArguments {
     @Flag(help: "Log debug messages too.")
     var verbose = false
 
-    func bootstrapLogging() throws -> Logger {
+    /// Installs the log handler; returns the logger and, when logs go to standard error, the sink the progress
+    /// bar must share.
+    func bootstrapLogging() throws -> (logger: Logger, terminalSink: LogSink?) {
         do {
-            try BatchLogging.bootstrap(format: logFormat, level: verbose ? .debug : .info, logFilePath: logFile)
+            let sink = try BatchLogging.bootstrap(format: logFormat, level: verbose ? .debug : .info,
+                                                  logFilePath: logFile)
+            return (Logger(label: "nqp"), logFile == nil ? sink : nil)
         } catch {
             printError("error: \(error)")
             throw ExitStatusError(status: .configuration)
         }
-        return Logger(label: "nqp")
     }
 
     func loadConfig() throws -> LoadedConfig {
@@ -96,4 +100,4 @@ struct RunCommonOptions: ParsableArguments {
     }
 }
 
-extension LogFormat: @retroactive ExpressibleByArgument {}
+extension LogFormat: ExpressibleByArgument {}

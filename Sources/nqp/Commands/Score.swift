@@ -78,7 +78,7 @@ struct Score: ParsableCommand {
     }
 }
 
-extension Weighting: @retroactive ExpressibleByArgument {}
-extension Standardization: @retroactive ExpressibleByArgument {}
-extension ScoringMethod: @retroactive ExpressibleByArgument {}
-extension MissingPolicy: @retroactive ExpressibleByArgument {}
+extension Weighting: ExpressibleByArgument {}
+extension Standardization: ExpressibleByArgument {}
+extension ScoringMethod: ExpressibleByArgument {}
+extension MissingPolicy: ExpressibleByArgument {}

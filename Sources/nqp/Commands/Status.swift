@@ -12,7 +12,7 @@ struct Status: ParsableCommand {
     var retryFailed = false
 
     func run() throws {
-        let logger = try common.bootstrapLogging()
+        let (logger, _) = try common.bootstrapLogging()
         let loaded = try common.loadConfig()
         do {
             print(try Pipeline(loaded: loaded, logger: logger).status(retryFailed: retryFailed).rendered)
