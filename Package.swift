@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "NQPLexicon", dependencies: ["Yams"], swiftSettings: strict),
         // Tabular data and its file formats: CSV, Stata .dta, .xlsx.
         .target(name: "NQPTable",
-                dependencies: ["NQPEncoding", "ZIPFoundation", "CLibXML2"],
+                dependencies: ["NQPEncoding", "ZIPFoundation"],
                 swiftSettings: strict),
         // Stage 3: financial inputs, merge, derived indicators, sample screens.
         .target(name: "NQPPanel", dependencies: ["NQPTable", "NQPEncoding"], swiftSettings: strict),
@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "NQPExtractTests", dependencies: ["NQPExtract", "NQPTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "NQPLexiconTests", dependencies: ["NQPLexicon", "NQPTestSupport"]),
-        .testTarget(name: "NQPTableTests", dependencies: ["NQPTable", "NQPTestSupport"]),
+        .testTarget(name: "NQPTableTests", dependencies: ["NQPTable", "NQPEncoding", "NQPTestSupport"]),
         .testTarget(name: "NQPPanelTests", dependencies: ["NQPPanel", "NQPTable", "NQPTestSupport"]),
         .testTarget(name: "NQPScoreTests", dependencies: ["NQPScore", "NQPTestSupport"],
                     exclude: ["reference_entropy.py"]),

@@ -25,6 +25,10 @@ public enum TextDecoder {
         case .utf16BigEndian:
             return UTF16Decoder.decode(buffer, bigEndian: true)
         case .gb18030, .big5, .other:
+            if encoding == .gb18030, var utf8 = GB18030TableDecoder.decode(buffer) {
+                dropLeadingByteOrderMark(&utf8)
+                return DecodedBytes(utf8: utf8, decodeErrors: 0)
+            }
             guard let converter = IconvConverter(from: encoding.iconvName) else {
                 throw .unsupported(label: encoding.name)
             }

@@ -39,6 +39,15 @@ enum UTF8Validation {
         while i < n {
             i = skipASCII(base, i, n)
             if i >= n { break }
+            // Fast path for the common well-formed three-byte sequence (all of CJK): lead E1–EC or EE–EF, then
+            // two continuation bytes; E0 and ED have narrower second-byte ranges and take the general path.
+            let b0 = base[i]
+            if b0 >= 0xE1, b0 <= 0xEF, b0 != 0xED, i + 2 < n,
+               base[i + 1] & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80 {
+                i += 3
+                multibyte += 1
+                continue
+            }
             let length = sequenceLength(base, i, n)
             if length > 0 {
                 i += length

@@ -67,8 +67,10 @@ public struct ExtractedReport: Sendable {
         self.mdnaText = mdnaText
     }
 
-    /// Number of Unicode scalars in the match text (`chars` in `nqp extract --format json`).
-    public var chars: Int { matchText.unicodeScalars.count }
+    /// Number of Unicode scalars in the match text (`chars` in `nqp extract --format json`); counted on the
+    /// UTF-8 bytes eight at a time (bytes that are not continuation bytes), far faster than
+    /// `matchText.unicodeScalars.count`, which steps scalar by scalar.
+    public var chars: Int { MatchText.scalarCount(of: matchText) }
 
     /// The match text of `scope`; nil when that section was not found, so measures are missing, not zero.
     public func text(in scope: Scope) -> String? {

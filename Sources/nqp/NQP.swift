@@ -35,6 +35,10 @@ enum Main {
 
     /// Prints an error the way ArgumentParser would, but with nqp's exit codes (usage errors are 2, not 64).
     static func report(_ error: any Error) -> Int32 {
+        if let configError = error as? ConfigError {
+            FileHandle.standardError.write(Data((configError.description + "\n").utf8))
+            return ExitStatus.configuration.rawValue
+        }
         let code = NQP.exitCode(for: error).rawValue
         let message = NQP.fullMessage(for: error)
         if code == 0 {
@@ -42,7 +46,6 @@ enum Main {
             return 0
         }
         if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-        if let configError = error as? ConfigError { _ = configError; return ExitStatus.configuration.rawValue }
         return code == ExitCode.validationFailure.rawValue ? ExitStatus.configuration.rawValue : code
     }
 }

@@ -88,7 +88,7 @@ struct PipelineRunTests {
         #expect(counts["changed"] == 0 && counts["reconfigured"] == 0)
         let status = try workspace.nqp(["status", "--config", workspace.config.path])
         #expect(status.status == 0)
-        #expect(status.stdout.contains("would process 0"), status.stdout)
+        #expect(status.stdout.contains("would process 0"), "\(status.stdout)")
     }
 
     @Test func changingTheDictionaryRecountsEveryReport() throws {
@@ -194,7 +194,7 @@ struct PipelineRunTests {
         try workspace.editConfig(replacing: "  mode: longest ", with: "  mdoe: longest ")
         let invalid = try workspace.nqp(["validate", "--config", workspace.config.path])
         #expect(invalid.status == 2)
-        #expect(invalid.stderr.contains("pipeline.yml:"), invalid.stderr)
+        #expect(invalid.stderr.contains("pipeline.yml:"), "\(invalid.stderr)")
         #expect(invalid.stderr.contains("unknown key 'mdoe'"))
         #expect(invalid.stderr.contains("did you mean 'mode'?"))
         let run = try workspace.run()

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Testing
 @testable import NQPExport
 import NQPTable
@@ -101,19 +100,23 @@ struct PanelExporterTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
-    @Test func sqlite_holds_the_panel_and_its_labels() throws {
+    /// Checked with Python's standard sqlite3 module (the test target does not link GRDB itself).
+    @Test(.enabled(if: which("python3") != nil, "python3 is not installed"))
+    func sqlite_holds_the_panel_and_its_labels() throws {
         let folder = try Self.export(sqlite: true)
-        let queue = try DatabaseQueue(path: folder.appendingPathComponent("panel.sqlite").path)
-        try queue.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT firm, year, revenue, dt FROM panel ORDER BY rowid")
-            #expect(rows.count == 3)
-            #expect(rows[0]["firm"] as String? == "000001")
-            #expect(rows[0]["year"] as Int64? == 2019)
-            #expect(rows[0]["revenue"] as Double? == 318024319.30)
-            #expect(rows[2]["dt"] as Double? == nil)
-            let label = try String.fetchOne(db, sql: "SELECT label FROM labels WHERE name = 'revenue'")
-            #expect(label == "营业收入")
-        }
+        let script = #"""
+import sys, sqlite3
+db = sqlite3.connect(sys.argv[1])
+rows = db.execute("SELECT firm, year, revenue, dt, typeof(year), typeof(revenue) FROM panel ORDER BY rowid").fetchall()
+assert len(rows) == 3, rows
+assert rows[0] == ("000001", 2019, 318024319.30, 0.1, "integer", "real"), rows[0]
+assert rows[2][3] is None and rows[1][2] is None
+assert db.execute("SELECT label, unit FROM labels WHERE name = 'revenue'").fetchone() == ("营业收入", "CNY")
+print("ok")
+"""#
+        let python = try #require(which("python3"))
+        let result = try runCommand(python, ["-c", script, folder.appendingPathComponent("panel.sqlite").path])
+        #expect(result.stdout.contains("ok"), "\(result.stderr)")
     }
 
     @Test(.enabled(if: hasPython, "python3 with pandas is not installed"))
@@ -177,8 +180,8 @@ print("ok")
             return column
         }, label: "empty")
         let folder = try Self.export(empty, sqlite: true)
-        let csv = try String(contentsOf: folder.appendingPathComponent("panel.csv"), encoding: .utf8)
-        #expect(csv == "\u{FEFF}firm,year,name,note,revenue,dt,soe\r\n")
+        let csv = try [UInt8](Data(contentsOf: folder.appendingPathComponent("panel.csv")))
+        #expect(csv == [0xEF, 0xBB, 0xBF] + Array("firm,year,name,note,revenue,dt,soe\r\n".utf8))
         let file = try DTAReader.read(contentsOf: folder.appendingPathComponent("panel.dta"))
         #expect(file.table.rowCount == 0)
         #expect(file.table.columns.map(\.name) == empty.columns.map(\.name))

@@ -28,10 +28,13 @@ struct CSVReaderTests {
         // "证券代码,简称\n000001,平安银行\n" in GBK (CSMAR/Wind exports).
         let gbk: [UInt8] = [0xD6, 0xA4, 0xC8, 0xAF, 0xB4, 0xFA, 0xC2, 0xEB, 0x2C, 0xBC, 0xF2, 0xB3, 0xC6, 0x0A]
             + Array("000001,".utf8) + [0xC6, 0xBD, 0xB0, 0xB2, 0xD2, 0xF8, 0xD0, 0xD0, 0x0A]
-        let reader = try CSVReader(contentsOf: try Self.file(gbk))
-        #expect(reader.encoding == .gb18030)
-        #expect(try reader.readAll().map(\.fields) == [["证券代码", "简称"], ["000001", "平安银行"]])
-        #expect(reader.decodeErrors == 0)
+        for chunkSize in [1, 3, 1 << 20] {
+            let reader = try CSVReader(contentsOf: try Self.file(gbk), options: CSVReadOptions(chunkSize: chunkSize))
+            #expect(reader.encoding == .gb18030)
+            #expect(reader.encodingSource == "fallback (not valid UTF-8)")
+            #expect(try reader.readAll().map(\.fields) == [["证券代码", "简称"], ["000001", "平安银行"]])
+            #expect(reader.decodeErrors == 0)
+        }
     }
 
     @Test func forced_encoding_is_used_when_there_is_no_bom() throws {
@@ -93,6 +96,12 @@ struct CSVReaderTests {
             #expect(line == 3)
             #expect(message.contains("never closed"))
         }
+    }
+
+    @Test func empty_files_and_bom_only_files_have_no_records() throws {
+        #expect(try Self.read([]).isEmpty)
+        #expect(try Self.read([0xEF, 0xBB, 0xBF]).isEmpty)
+        #expect(try Self.read([0xFF, 0xFE]).isEmpty)
     }
 
     @Test func records_before_an_error_are_delivered_and_nothing_is_truncated() throws {

@@ -17,6 +17,11 @@ struct DTAExternalReaderTests {
         return url
     }
 
+    /// Removes the temporary folder of `url` (the 100k case leaves ~200 MB otherwise).
+    static func cleanUp(_ url: URL) {
+        try? FileManager.default.removeItem(at: url.deletingLastPathComponent())
+    }
+
     static func check(_ mode: String, _ url: URL) throws {
         let output = try ExternalReaders.runPython(ReaderScripts.checkDTA,
                                                    [mode, url.path, url.deletingLastPathComponent().path])
@@ -44,27 +49,36 @@ struct DTAExternalReaderTests {
 
     @Test(.enabled(if: ExternalReaders.hasPython, "python3 with pandas/pyreadstat/numpy is not installed"))
     func pandas_reads_rich_panel() throws {
-        try Self.check("pandas", try Self.prepare(DTAFixtures.richPanel()))
+        let url = try Self.prepare(DTAFixtures.richPanel())
+        defer { Self.cleanUp(url) }
+        try Self.check("pandas", url)
     }
 
     @Test(.enabled(if: ExternalReaders.hasPython, "python3 with pandas/pyreadstat/numpy is not installed"))
     func pyreadstat_reads_rich_panel() throws {
-        try Self.check("pyreadstat", try Self.prepare(DTAFixtures.richPanel()))
+        let url = try Self.prepare(DTAFixtures.richPanel())
+        defer { Self.cleanUp(url) }
+        try Self.check("pyreadstat", url)
     }
 
     @Test(.enabled(if: ExternalReaders.hasR && ExternalReaders.hasPython, "Rscript with haven (and python3 for the comparison) is not installed"))
     func haven_reads_rich_panel() throws {
-        try Self.checkHaven(try Self.prepare(DTAFixtures.richPanel()))
+        let url = try Self.prepare(DTAFixtures.richPanel())
+        defer { Self.cleanUp(url) }
+        try Self.checkHaven(url)
     }
 
     @Test(.enabled(if: ExternalReaders.hasReadstat && ExternalReaders.hasPython, "readstat (and python3 for the comparison) is not installed"))
     func readstat_reads_rich_panel() throws {
-        try Self.checkReadstat(try Self.prepare(DTAFixtures.richPanel()), rows: 4)
+        let url = try Self.prepare(DTAFixtures.richPanel())
+        defer { Self.cleanUp(url) }
+        try Self.checkReadstat(url, rows: 4)
     }
 
     @Test(.enabled(if: ExternalReaders.hasPython, "python3 with pandas/pyreadstat/numpy is not installed"))
     func every_reader_reads_zero_rows() throws {
         let url = try Self.prepare(DTAFixtures.richPanel(rows: 0))
+        defer { Self.cleanUp(url) }
         try Self.check("pandas", url)
         try Self.check("pyreadstat", url)
         if ExternalReaders.hasR { try Self.checkHaven(url) }
@@ -75,6 +89,7 @@ struct DTAExternalReaderTests {
     @Test(.enabled(if: ExternalReaders.hasPython, "python3 with pandas/pyreadstat/numpy is not installed"))
     func every_reader_reads_100k_by_60_panel() throws {
         let url = try Self.prepare(DTAFixtures.largePanel(rows: 100_000), sortColumns: ["firm", "year"])
+        defer { Self.cleanUp(url) }
         try Self.check("pandas", url)
         try Self.check("pyreadstat", url)
         if ExternalReaders.hasR { try Self.checkHaven(url) }

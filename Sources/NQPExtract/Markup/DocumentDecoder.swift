@@ -27,10 +27,15 @@ public struct DocumentDecoder: Sendable {
         }
         let decision = EncodingSniffer.decide(bytes: bytes, forced: forcedEncoding, declaredLabel: declared)
         let decoded: DecodedBytes
-        do {
-            decoded = try TextDecoder.decode(bytes, as: decision.encoding)
-        } catch {
-            throw .unsupportedEncoding(path: input.path, label: decision.encoding.name)
+        if case .validUTF8 = decision.source {
+            // The sniffer has just validated every byte (and there is no byte-order mark): nothing to repair.
+            decoded = DecodedBytes(utf8: bytes, decodeErrors: 0)
+        } else {
+            do {
+                decoded = try TextDecoder.decode(bytes, as: decision.encoding)
+            } catch {
+                throw .unsupportedEncoding(path: input.path, label: decision.encoding.name)
+            }
         }
         var warnings = Self.warnings(declared: declared, decision: decision, decodeErrors: decoded.decodeErrors)
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The purpose-built HTML scanner: one pass over decoded UTF-8 bytes, producing layout text and dei: facts.
 ///
 /// It repairs the element tree the way libxml2's HTML parser does (its start-tag auto-close table, end-tag
@@ -173,8 +175,12 @@ struct FastHTMLScanner {
                 if i < n, p[i] == 0x22 || p[i] == 0x27 {
                     let quote = p[i]
                     let valueStart = i + 1
-                    i = valueStart
-                    while i < n, p[i] != quote { i += 1 }
+                    // Style values of Word exports run to hundreds of bytes.
+                    if let hit = memchr(p + valueStart, Int32(quote), n - valueStart) {
+                        i = UnsafeRawPointer(hit) - UnsafeRawPointer(p)
+                    } else {
+                        i = n
+                    }
                     value = valueStart..<i
                     if i < n { i += 1 }
                 } else {

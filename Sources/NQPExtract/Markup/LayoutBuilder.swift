@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a properly nested stream of element and text events into layout text and dei: facts. Both HTML parsers
 /// (the fast scanner and the libxml2 reference) feed this one builder, so they can only differ in how they repair
 /// the element tree, never in the text rules.
@@ -64,23 +66,22 @@ struct LayoutBuilder {
 
 /// Attribute rules shared by both parsers.
 enum ElementClassifier {
-    /// Whether an inline style hides the element (`display:none`, `visibility:hidden`, any case and spacing).
-    /// Every `<span style=…>` of a Word export comes through here, so it compares in place: a match of the
-    /// needle in the style with blanks removed and ASCII lower-cased starts at a non-blank byte and skips blanks.
+    /// Whether an inline style hides the element (`display:none`, `visibility:hidden`, any case and spacing:
+    /// the needle must occur in the style with its blanks removed and ASCII lower-cased).
+    ///
+    /// Every `<span style=…>` of a Word export comes through here, so the test runs in place: each needle has
+    /// one `:`, so it occurs exactly when some `:` of the style has the needle's property name in its preceding
+    /// non-blank bytes and the value in its following ones.
     static func styleHides(_ style: UnsafeBufferPointer<UInt8>) -> Bool {
-        mayHide(style) && (contains(style, "display:none") || contains(style, "visibility:hidden"))
-    }
-
-    /// A necessary condition, cheap to test: some `:` is followed (after blanks) by `n` (none) or `h` (hidden).
-    private static func mayHide(_ style: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = style.baseAddress else { return false }
         var k = 0
-        while k < style.count {
-            if style[k] == 0x3A {
-                var j = k + 1
-                while j < style.count, isStyleBlank(style[j]) { j += 1 }
-                if j < style.count, style[j] | 0x20 == 0x6E || style[j] | 0x20 == 0x68 { return true }
+        while k < style.count, let hit = memchr(base + k, 0x3A, style.count - k) {
+            let colon = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            if around(style, colon, before: "display", after: "none")
+                || around(style, colon, before: "visibility", after: "hidden") {
+                return true
             }
-            k += 1
+            k = colon + 1
         }
         return false
     }
@@ -90,29 +91,27 @@ enum ElementClassifier {
         b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C
     }
 
-    private static func contains(_ style: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
-        let n = needle.utf8CodeUnitCount
-        let word = needle.utf8Start
-        let first = word[0]
-        var start = 0
-        while start < style.count {
-            let b = style[start]
-            if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) == first {
-                var k = 1
-                var j = start + 1
-                while k < n {
-                    while j < style.count, isStyleBlank(style[j]) { j += 1 }
-                    guard j < style.count else { return false }
-                    let c = style[j]
-                    if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != word[k] { break }
-                    k += 1
-                    j += 1
-                }
-                if k == n { return true }
-            }
-            start += 1
+    @inline(__always)
+    private static func lowercased(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+
+    /// Whether the non-blank bytes before `colon` end with `before` and those after it start with `after`.
+    private static func around(_ style: UnsafeBufferPointer<UInt8>, _ colon: Int, before: StaticString,
+                               after: StaticString) -> Bool {
+        var j = colon + 1
+        let value = after.utf8Start
+        for m in 0..<after.utf8CodeUnitCount {
+            while j < style.count, isStyleBlank(style[j]) { j += 1 }
+            guard j < style.count, lowercased(style[j]) == value[m] else { return false }
+            j += 1
         }
-        return false
+        j = colon - 1
+        let name = before.utf8Start
+        for m in stride(from: before.utf8CodeUnitCount - 1, through: 0, by: -1) {
+            while j >= 0, isStyleBlank(style[j]) { j -= 1 }
+            guard j >= 0, lowercased(style[j]) == name[m] else { return false }
+            j -= 1
+        }
+        return true
     }
 
     /// The local name of a `dei:` fact named in an ix element's `name` attribute (`dei:DocumentType` →

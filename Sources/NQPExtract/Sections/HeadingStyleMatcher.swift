@@ -26,30 +26,61 @@ enum HeadingStyleMatcher {
     /// A match at the start of `key` (UTF-8 of the compact key; `string()` gives it as a `String`): the UTF-8
     /// offset where the match ends and the `number` group's value.
     func matchAtStart(_ key: [UInt8], string: () -> String) -> (end: Int, number: Int?)? {
+        if case .regex(let regex) = self { return Self.regexMatch(regex, string()) }
+        guard let fast = fastMatch(key) else { return nil }
+        // A match ending before a combining mark (`7.́`) splits a character; what the regex path makes of that
+        // (through `Range(_:in:)`) is left to it.
+        if splitsCharacter(key, at: fast.end) {
+            return Self.regexMatch(try? NSRegularExpression(pattern: pattern), string())
+        }
+        return fast
+    }
+
+    /// Whether the pattern matches anywhere in `key` (the default patterns are anchored at the start).
+    func matches(_ key: [UInt8], string: () -> String) -> Bool {
+        if case .regex(let regex) = self { return ChineseHeadingScanner.matches(regex, string()) }
+        guard let fast = fastMatch(key) else { return false }
+        if splitsCharacter(key, at: fast.end) {
+            return ChineseHeadingScanner.matches(try? NSRegularExpression(pattern: pattern), string())
+        }
+        return true
+    }
+
+    /// The match of a default pattern, on scalars (as ICU matches).
+    private func fastMatch(_ key: [UInt8]) -> (end: Int, number: Int?)? {
         switch self {
         case .chapter(let marker):
             return key.withUnsafeBufferPointer { Self.matchChapter($0, marker: marker) }.map { ($0, nil) }
         case .arabic:
             return key.withUnsafeBufferPointer { Self.matchArabic($0) }
-        case .regex(let regex):
-            let text = string()
-            guard let regex, let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-                  match.range.location == 0, let prefixRange = Range(match.range, in: text) else { return nil }
-            var number: Int?
-            let numberRange = match.range(withName: "number")
-            if numberRange.location != NSNotFound, let r = Range(numberRange, in: text) { number = Int(text[r]) }
-            return (text.utf8.distance(from: text.startIndex, to: prefixRange.upperBound), number)
+        case .regex:
+            return nil
         }
     }
 
-    /// Whether the pattern matches anywhere in `key` (the default patterns are anchored at the start).
-    func matches(_ key: [UInt8], string: () -> String) -> Bool {
+    /// Whether the scalar at `offset` might continue the character before it (anything not NFKC-stable).
+    private func splitsCharacter(_ key: [UInt8], at offset: Int) -> Bool {
+        offset < key.count
+            && !key.withUnsafeBufferPointer { ScalarClass.isNFKCStable(UTF8Bytes.decode($0, at: offset).value) }
+    }
+
+    /// The pattern a fast matcher stands for.
+    private var pattern: String {
+        let defaults = SectionPatterns.defaultHeadingStyles.map(\.pattern)
         switch self {
-        case .chapter, .arabic:
-            return matchAtStart(key, string: string) != nil
-        case .regex(let regex):
-            return ChineseHeadingScanner.matches(regex, string())
+        case .chapter(let marker): return marker == 0x8282 ? defaults[0] : defaults[1]
+        case .arabic: return defaults[2]
+        case .regex(let regex): return regex?.pattern ?? ""
         }
+    }
+
+    private static func regexMatch(_ regex: NSRegularExpression?, _ text: String) -> (end: Int, number: Int?)? {
+        guard let regex, let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+              match.range.location == 0, let prefixRange = Range(match.range, in: text) else { return nil }
+        var number: Int?
+        let numberRange = match.range(withName: "number")
+        if numberRange.location != NSNotFound, let r = Range(numberRange, in: text) { number = Int(text[r]) }
+        return (text.utf8.distance(from: text.startIndex, to: prefixRange.upperBound), number)
     }
 
     /// A necessary condition for a match, tested on the raw layout line from its first visible scalar on, so

@@ -23,6 +23,12 @@ public enum MatchText {
         }
     }
 
+    /// The number of Unicode scalars in `text` (= `text.unicodeScalars.count`), counted on its UTF-8 bytes.
+    public static func scalarCount(of text: String) -> Int {
+        var text = text
+        return text.withUTF8 { UTF8Bytes.scalarCount($0) }
+    }
+
     /// Whether `scalar` counts as CJK for the whitespace rule.
     public static func isCJK(_ scalar: Unicode.Scalar) -> Bool { ScalarClass.isCJK(scalar.value) }
 

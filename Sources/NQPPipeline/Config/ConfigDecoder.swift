@@ -216,7 +216,9 @@ struct NodeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     private func request(_ key: Key) -> Node? {
         context.requestedKeys[markKey, default: []].insert(key.stringValue)
-        return mapping[Node(key.stringValue)]
+        // Compare key text, not nodes: a quoted "0" and a plain 0 are the same key to a user, while Yams' node
+        // equality also compares tags.
+        return mapping.first { $0.key.string == key.stringValue }?.value
     }
 
     func contains(_ key: Key) -> Bool { request(key) != nil }

@@ -1,3 +1,4 @@
+import Foundation
 import NQPExport
 import NQPExtract
 import NQPLexicon
@@ -54,19 +55,39 @@ public struct OutputConfig: Codable, Sendable, Equatable {
     public var folder: String
     /// Label of the Stata dataset.
     public var datasetLabel: String
+    /// Value labels of categorical integer columns: column → {value: label} (Stata value labels, haven labelled).
+    public var valueLabels: [String: [String: String]]
     public var export: PanelExportOptions
 
     public init(folder: String = "out",
                 datasetLabel: String = "nqp firm-year panel: DT measures, financial indicators, NQP scores",
-                export: PanelExportOptions = PanelExportOptions()) {
+                valueLabels: [String: [String: String]] = [:], export: PanelExportOptions = PanelExportOptions()) {
         self.folder = folder
         self.datasetLabel = datasetLabel
+        self.valueLabels = valueLabels
         self.export = export
     }
 
     enum CodingKeys: String, CodingKey {
         case folder
         case datasetLabel = "dataset_label"
+        case valueLabels = "value_labels"
+    }
+
+    /// The value labels with integer keys; a key that is not a whole number in Stata's long range is a problem.
+    public func integerValueLabels() -> (labels: [String: [Int32: String]], problems: [String]) {
+        var labels: [String: [Int32: String]] = [:]
+        var problems: [String] = []
+        for (column, map) in valueLabels {
+            for (key, label) in map {
+                if let value = Int32(key.trimmingCharacters(in: .whitespaces)) {
+                    labels[column, default: [:]][value] = label
+                } else {
+                    problems.append("value_labels.\(column): '\(key)' is not a whole number; Stata labels integer values only")
+                }
+            }
+        }
+        return (labels, problems.sorted())
     }
 
     public init(from decoder: any Decoder) throws {
@@ -74,6 +95,7 @@ public struct OutputConfig: Codable, Sendable, Equatable {
         let d = OutputConfig()
         folder = try c.decodeIfPresent(String.self, forKey: .folder) ?? d.folder
         datasetLabel = try c.decodeIfPresent(String.self, forKey: .datasetLabel) ?? d.datasetLabel
+        valueLabels = try c.decodeIfPresent([String: [String: String]].self, forKey: .valueLabels) ?? [:]
         export = try PanelExportOptions(from: decoder)
     }
 
@@ -81,6 +103,7 @@ public struct OutputConfig: Codable, Sendable, Equatable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(folder, forKey: .folder)
         try c.encode(datasetLabel, forKey: .datasetLabel)
+        try c.encode(valueLabels, forKey: .valueLabels)
         try export.encode(to: encoder)
     }
 }

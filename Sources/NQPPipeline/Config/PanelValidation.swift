@@ -53,6 +53,9 @@ enum PanelValidation {
                 problems.append(locator.problem(["scoring", "systems", index], "scoring system '\(system.name)': \(error)"))
             }
         }
+        for message in loaded.config.output.integerValueLabels().problems {
+            problems.append(locator.problem(["output", "value_labels"], message))
+        }
         do {
             try loaded.config.scoring.options.validate()
         } catch {

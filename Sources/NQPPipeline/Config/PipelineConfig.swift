@@ -56,6 +56,14 @@ public struct LoadedConfig: Sendable {
 
     public var outputFolder: URL { resolve(config.output.folder).standardizedFileURL }
 
+    /// A path as outputs show it: relative to the configuration's folder when inside it, so outputs do not depend
+    /// on where the project sits on disk.
+    public func displayPath(_ path: String) -> String {
+        let base = baseDirectory.standardizedFileURL.path
+        let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
+        return standardized.hasPrefix(base + "/") ? String(standardized.dropFirst(base.count + 1)) : path
+    }
+
     /// Reads and decodes `url`. Decoding problems (unknown keys, wrong types, YAML syntax) are all reported;
     /// deeper checks (files, regexes, dictionaries, formulas) are `ConfigValidator`'s.
     public static func load(from url: URL) throws(ConfigError) -> LoadedConfig {

@@ -122,6 +122,11 @@ struct PanelStage {
         clock.lap("score")
 
         panel.label = loaded.config.output.datasetLabel
+        let valueLabels = loaded.config.output.integerValueLabels().labels
+        for index in panel.columns.indices {
+            panel.columns[index].sources = panel.columns[index].sources.map(loaded.displayPath)
+            if let labels = valueLabels[panel.columns[index].name] { panel.columns[index].valueLabels = labels }
+        }
         outcome.table = panel
         do {
             let exported = try PanelExporter(options: loaded.config.output.export).export(panel, to: writer.folder)

@@ -84,7 +84,7 @@ public struct Pipeline {
         let choice = DuplicateReports.choose(reports.results, rule: config.reports.duplicates)
         for warning in choice.warnings { logger.warning("\(warning)", metadata: ["stage": "count"]) }
         let measures = TextMeasures(results: choice.chosen, dictionaries: dictionaries,
-                                    scopeName: config.counting.scope.rawValue)
+                                    scopeName: config.counting.scope.rawValue, displayPath: loaded.displayPath)
 
         // Stage 3–5: merge, score, export (whole panel every run: weights depend on every row).
         var writer = OutputWriter(folder: outputFolder)

@@ -91,7 +91,7 @@ struct RunManifest: Encodable {
         countingOptions = loaded.config.counting.options
         scope = loaded.config.counting.scope.rawValue
         self.dictionaries = dictionaries.map { dictionary in
-            DictionaryEntry(name: dictionary.name, file: dictionary.path, sha256: dictionary.contentHash,
+            DictionaryEntry(name: dictionary.name, file: loaded.displayPath(dictionary.path), sha256: dictionary.contentHash,
                             source: dictionary.source,
                             categories: Dictionary(dictionary.categories.map { ($0.name, $0.column) },
                                                    uniquingKeysWith: { a, _ in a }))

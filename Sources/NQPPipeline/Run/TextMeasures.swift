@@ -13,7 +13,8 @@ public struct TextMeasures: Sendable {
     /// Firm-years with their chosen report's file, for provenance.
     public var files: [FirmYear: String]
 
-    public init(results: [ReportResult], dictionaries: [KeywordDictionary], scopeName: String) {
+    public init(results: [ReportResult], dictionaries: [KeywordDictionary], scopeName: String,
+                displayPath: (String) -> String = { $0 }) {
         let rows = results.compactMap { result -> (FirmYear, ReportResult)? in
             guard let firm = result.firm, let year = result.year else { return nil }
             return (FirmYear(firm: firm, year: year), result)
@@ -26,7 +27,7 @@ public struct TextMeasures: Sendable {
         ]
         for (index, dictionary) in dictionaries.enumerated() {
             let prefix = Self.prefix(of: dictionary)
-            let source = "\(dictionary.name) (\(dictionary.path)); scope: \(scopeName)"
+            let source = "\(dictionary.name) (\(displayPath(dictionary.path))); scope: \(scopeName)"
             func counts(_ pick: (KeywordCounts) -> Int) -> [Double?] {
                 rows.map { row in row.1.counts.indices.contains(index) ? Double(pick(row.1.counts[index])) : nil }
             }

@@ -14,7 +14,9 @@ enum DTADataEncoder {
         let start = out.count
         out.append(contentsOf: repeatElement(0, count: total))
         out.withUnsafeMutableBytes { raw in
-            let base = raw.baseAddress! + start  // non-nil: the array was just grown (total may be 0: unused then)
+            // `out` already holds the header, so it is never empty and has a base address.
+            guard let origin = raw.baseAddress else { return }
+            let base = origin + start
             for (c, variable) in variables.enumerated() {
                 let column = table.columns[c]
                 let p = base + columnOffsets[c]
