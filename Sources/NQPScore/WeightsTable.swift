@@ -1,15 +1,24 @@
 /// CSV renderings of the weights table. Numbers are written with Swift's shortest round-trip representation, so
 /// reading the file back gives the exact Double that was computed.
 public enum WeightsTable {
+    /// Column names of the full table.
+    public static let columns = ["level", "dimension", "indicator", "direction", "year", "n", "e", "d", "w",
+                                 "composite_weight"]
+
+    /// The full table's rows as text fields (for a CSV writer that quotes them).
+    public static func rows(_ rows: [WeightRow]) -> [[String]] {
+        rows.map { row in
+            [String(row.level), row.dimension, row.indicator, row.direction.rawValue, row.year.map(String.init) ?? "",
+             String(row.n), row.e.map(number) ?? "", number(row.d), number(row.w), number(row.compositeWeight)]
+        }
+    }
+
     /// The full table for `weights.csv`: `level,dimension,indicator,direction,year,n,e,d,w,composite_weight`.
     /// `year` is empty when pooled; `e` is empty for a sub-dimension weighted by `sum_of_weights`.
     public static func csv(_ rows: [WeightRow]) -> String {
-        var text = "level,dimension,indicator,direction,year,n,e,d,w,composite_weight\n"
-        for row in rows {
-            let fields = [String(row.level), field(row.dimension), field(row.indicator), row.direction.rawValue,
-                          row.year.map(String.init) ?? "", String(row.n), row.e.map(number) ?? "", number(row.d),
-                          number(row.w), number(row.compositeWeight)]
-            text += fields.joined(separator: ",") + "\n"
+        var text = columns.joined(separator: ",") + "\n"
+        for fields in self.rows(rows) {
+            text += fields.map(field).joined(separator: ",") + "\n"
         }
         return text
     }

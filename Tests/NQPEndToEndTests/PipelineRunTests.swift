@@ -200,4 +200,21 @@ struct PipelineRunTests {
         let run = try workspace.run()
         #expect(run.status == 2)
     }
+
+    /// The documented second system (examples/): two dictionaries, a two-stage entropy hierarchy.
+    @Test func threeDimensionExampleRuns() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let config = workspace.root.appendingPathComponent("examples/three_dimensions.yml").path
+        #expect(try workspace.nqp(["validate", "--config", config]).status == 0)
+        let result = try workspace.nqp(["run", "--config", config, "--quiet"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let output = workspace.root.appendingPathComponent("examples/out")
+        let panel = parseCSV(try Data(contentsOf: output.appendingPathComponent("panel.csv")))
+        let header = try #require(panel.first)
+        for column in ["green_per10k", "dt_per10k", "nqp3", "nqp3_innovation", "nqp3_intelligence", "nqp3_green"] {
+            #expect(header.contains(column), "\(column)")
+        }
+        #expect(!panel.contains { $0.first == "000001" }, "banks dropped by the industry screen")
+    }
 }

@@ -10,7 +10,7 @@ struct Workspace {
         root = try TestPaths.temporaryDirectory(name)
         let repository = TestPaths.repositoryRoot
         let fileManager = FileManager.default
-        for item in ["pipeline.yml", "samples", "dictionaries"] {
+        for item in ["pipeline.yml", "samples", "dictionaries", "examples"] {
             try fileManager.copyItem(at: repository.appendingPathComponent(item), to: root.appendingPathComponent(item))
         }
     }

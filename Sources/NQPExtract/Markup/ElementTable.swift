@@ -156,6 +156,8 @@ struct ElementTableSnapshot: Sendable {
     let count: Int
     let closes: [Bool]
     let lookup: ByteNameTable<Int>
+    /// The known names of at most eight bytes.
+    let shortNames: ShortNameTable
     let html: Int, head: Int, body: Int, p: Int, script: Int, style: Int, meta: Int, link: Int
     let title: Int, base: Int, noframes: Int, frame: Int, frameset: Int
 
@@ -166,6 +168,11 @@ struct ElementTableSnapshot: Sendable {
         count = ElementTable.count
         closes = ElementTable.closes
         lookup = ElementTable.lookup
+        var shortNames = ShortNameTable()
+        for (id, name) in ElementTable.names.enumerated() {
+            if let packed = ShortNameTable.pack(Array(name.utf8)) { shortNames.insert(packed, id: id) }
+        }
+        self.shortNames = shortNames
         html = ElementTable.html; head = ElementTable.head; body = ElementTable.body; p = ElementTable.p
         script = ElementTable.script; style = ElementTable.style; meta = ElementTable.meta
         link = ElementTable.link; title = ElementTable.title; base = ElementTable.base

@@ -16,6 +16,9 @@ struct FastHTMLScanner {
     /// libxml2's `ctxt->html`: 3 once a head was opened, 10 once a body was.
     private var documentState = 0
     private var unknownNames = ByteNameTable<Int>(capacity: 64)
+    /// Ids of names of at most eight bytes, known ones and those interned so far.
+    private var shortNames: ShortNameTable
+    private var unknownCount = 0
     private let t = ElementTableSnapshot.shared
     private let entities = HTMLEntities.lookup
     /// Tag names are compared on their first `maxNameLength` bytes.
@@ -35,6 +38,7 @@ struct FastHTMLScanner {
         self.n = n
         builder = LayoutBuilder(capacity: n / 3)
         stack.reserveCapacity(64)
+        shortNames = ElementTableSnapshot.shared.shortNames
     }
 
     // MARK: - Main loop
@@ -349,7 +353,24 @@ struct FastHTMLScanner {
     /// get fresh ids when `intern` is true; otherwise `known` is false for a name never seen in a start tag.
     private mutating func readName(intern: Bool) -> (id: Int, known: Bool) {
         let start = i
-        while i < n, Self.isTagNameChar(p[i]) { i += 1 }
+        var packed: UInt64 = 0
+        while i < n, Self.isTagNameChar(p[i]) {
+            let length = i - start
+            if length < 8 {
+                var b = p[i]
+                if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+                packed |= UInt64(b) << (8 * UInt64(length))
+            }
+            i += 1
+        }
+        if i - start <= 8 {
+            if let id = shortNames.id(packed) { return (id, true) }
+            guard intern else { return (-1, false) }
+            let id = t.count + unknownCount
+            unknownCount += 1
+            shortNames.insert(packed, id: id)
+            return (id, true)
+        }
         let length = min(i - start, Self.maxNameLength)
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.maxNameLength) { buffer in
             let base = buffer.baseAddress!
@@ -363,7 +384,8 @@ struct FastHTMLScanner {
             if let id = t.lookup.value(base, length, hash: hash) { return (id, true) }
             if let id = unknownNames.value(base, length, hash: hash) { return (id, true) }
             guard intern else { return (-1, false) }
-            let id = t.count + unknownNames.count
+            let id = t.count + unknownCount
+            unknownCount += 1
             unknownNames.insert(Array(UnsafeBufferPointer(start: base, count: length)), id)
             return (id, true)
         }

@@ -37,9 +37,7 @@ struct ChineseHeadingScanner {
 
     func scan() -> [HeadingLine] {
         var result: [HeadingLine] = []
-        let styles = self.styles
-        let accept = { (line: UnsafeBufferPointer<UInt8>) in styles.contains { $0.mayMatch(rawLine: line) } }
-        for index in lines.candidates(firstScalars: firstScalars, accept: accept) {
+        for index in lines.candidates(firstScalars: firstScalars, accept: HeadingStyleMatcher.prefilter(for: styles)) {
             let keyBytes = lines.compactKeyBytes(index)
             var keyString: String?
             let string = { () -> String in

@@ -89,40 +89,58 @@ enum HeadingStyleMatcher {
     /// disappears from the compact key, and anything else non-ASCII is left to the full test.
     func mayMatch(rawLine bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         switch self {
-        case .regex:
-            return true
-        case .chapter:
-            guard !bytes.isEmpty else { return false }
-            if bytes.count >= 3, bytes[0] == 0xE7, bytes[1] == 0xAC, bytes[2] == 0xAC { return true }   // 第
-            let first = UTF8Bytes.decode(bytes, at: 0).value
-            return !(first < 0x80 || ScalarClass.isNFKCStable(first))
-        case .arabic:
-            var k = 0
-            for position in 0..<3 {
-                // The next scalar that is not whitespace.
-                while k < bytes.count {
-                    let b = bytes[k]
-                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) { k += 1; continue }
-                    if b < 0x80 { break }
-                    let (v, n) = UTF8Bytes.decode(bytes, at: k)
-                    if !ScalarClass.isWhitespace(v) { break }
-                    k += n
-                }
-                guard k < bytes.count else { return false }      // the key ends before a `.`
-                let b = bytes[k]
-                if b >= 0x80 { return true }
-                let isDigit = b >= 0x30 && b <= 0x39
-                if position == 0 {
-                    guard isDigit else { return false }
-                } else if b == 0x2E {
-                    return true
-                } else if !isDigit || position == 2 {
-                    return false                                  // not `.`, or a third digit
-                }
-                k += 1
-            }
-            return false
+        case .regex: return true
+        case .chapter: return Self.mayMatchChapter(rawLine: bytes)
+        case .arabic: return Self.mayMatchArabic(rawLine: bytes)
         }
+    }
+
+    /// `mayMatch(rawLine:)` for any of `styles`, as one function without per-line enum copies.
+    static func prefilter(for styles: [HeadingStyleMatcher]) -> (UnsafeBufferPointer<UInt8>) -> Bool {
+        var chapter = false, arabic = false
+        for style in styles {
+            switch style {
+            case .regex: return { _ in true }
+            case .chapter: chapter = true
+            case .arabic: arabic = true
+            }
+        }
+        return { line in (chapter && mayMatchChapter(rawLine: line)) || (arabic && mayMatchArabic(rawLine: line)) }
+    }
+
+    private static func mayMatchChapter(rawLine bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.isEmpty else { return false }
+        if bytes.count >= 3, bytes[0] == 0xE7, bytes[1] == 0xAC, bytes[2] == 0xAC { return true }   // 第
+        let first = UTF8Bytes.decode(bytes, at: 0).value
+        return !(first < 0x80 || ScalarClass.isNFKCStable(first))
+    }
+
+    private static func mayMatchArabic(rawLine bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        for position in 0..<3 {
+            // The next scalar that is not whitespace.
+            while k < bytes.count {
+                let b = bytes[k]
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) { k += 1; continue }
+                if b < 0x80 { break }
+                let (v, n) = UTF8Bytes.decode(bytes, at: k)
+                if !ScalarClass.isWhitespace(v) { break }
+                k += n
+            }
+            guard k < bytes.count else { return false }      // the key ends before a `.`
+            let b = bytes[k]
+            if b >= 0x80 { return true }
+            let isDigit = b >= 0x30 && b <= 0x39
+            if position == 0 {
+                guard isDigit else { return false }
+            } else if b == 0x2E {
+                return true
+            } else if !isDigit || position == 2 {
+                return false                                  // not `.`, or a third digit
+            }
+            k += 1
+        }
+        return false
     }
 
     /// The numerals of the chapter styles' character class (after `第`).

@@ -128,17 +128,28 @@ struct LayoutLines {
     }
 
     /// The lines that `mayStartHeading` accepts and `accept` (given the line's bytes from its first visible
-    /// scalar on) does not rule out, in order; one pass over the text.
+    /// scalar on) does not rule out, in order; one pass over the text with no per-line allocation or
+    /// reference counting (this runs over every line of every report).
     func candidates(firstScalars: Set<UInt32>?,
                     accept: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in true }) -> [Int] {
+        let filter = firstScalars.map(ScalarFilter.init)
         var result: [Int] = []
-        for index in 0..<count {
-            let keep = withLineBytes(index) { bytes -> Bool in
-                guard let first = Self.firstVisibleScalar(bytes) else { return firstScalars == nil }
-                if let firstScalars, !firstScalars.contains(first.value) { return false }
-                return accept(UnsafeBufferPointer(rebasing: bytes[first.offset...]))
+        let lineCount = count
+        starts.withUnsafeBufferPointer { starts in
+            let scan = { (bytes: UnsafeBufferPointer<UInt8>) in
+                for index in 0..<lineCount {
+                    let line = UnsafeBufferPointer(rebasing: bytes[starts[index]..<(starts[index + 1] - 1)])
+                    guard let first = Self.firstVisibleScalar(line) else {
+                        if filter == nil { result.append(index) }
+                        continue
+                    }
+                    if let filter, !filter.contains(first.value) { continue }
+                    if accept(UnsafeBufferPointer(rebasing: line[first.offset...])) { result.append(index) }
+                }
             }
-            if keep { result.append(index) }
+            if text.utf8.withContiguousStorageIfAvailable(scan) == nil {
+                Array(text.utf8).withUnsafeBufferPointer(scan)
+            }
         }
         return result
     }
@@ -210,5 +221,22 @@ struct LayoutLines {
             }
         }
         return result
+    }
+}
+
+/// A set of scalars tested once per layout line: a bitmap for the BMP, a `Set` beyond.
+private struct ScalarFilter {
+    private var bits = [UInt64](repeating: 0, count: 1024)
+    private var others: Set<UInt32> = []
+
+    init(_ scalars: Set<UInt32>) {
+        for v in scalars {
+            if v < 0x10000 { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) } else { others.insert(v) }
+        }
+    }
+
+    @inline(__always)
+    func contains(_ v: UInt32) -> Bool {
+        v < 0x10000 ? bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 : others.contains(v)
     }
 }

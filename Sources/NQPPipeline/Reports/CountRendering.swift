@@ -7,32 +7,35 @@ public struct CountRendering: Sendable {
 
     public init(kwic: Bool) { self.kwic = kwic }
 
-    public func csvHeader() -> String {
-        kwic ? "file,firm,year,dictionary,keyword,category,status,offset,before,match,after\n"
-             : "file,firm,year,dictionary,category,count,chars\n"
+    public var header: [String] {
+        kwic ? ["file", "firm", "year", "dictionary", "keyword", "category", "status", "offset", "before", "match", "after"]
+             : ["file", "firm", "year", "dictionary", "category", "count", "chars"]
     }
 
-    public func csvRows(_ result: ReportResult) -> String {
-        var out = ""
-        let firm = CSVField.quote(result.firm ?? ""), year = result.year.map(String.init) ?? ""
-        let file = CSVField.quote(result.file)
+    /// The CSV rows of one report.
+    public func rows(_ result: ReportResult) -> [[String]] {
+        var rows: [[String]] = []
+        let firm = result.firm ?? "", year = result.year.map(String.init) ?? ""
         for counts in result.counts {
-            let dictionary = CSVField.quote(counts.dictionary)
             if kwic {
                 for hit in counts.hits {
                     let categories = counts.keywords[hit.keywordIndex].categories.joined(separator: ";")
-                    out += [file, firm, year, dictionary, CSVField.quote(hit.keyword), CSVField.quote(categories),
-                            hit.status.rawValue, String(hit.start), CSVField.quote(hit.before),
-                            CSVField.quote(hit.matched), CSVField.quote(hit.after)].joined(separator: ",") + "\n"
+                    rows.append([result.file, firm, year, counts.dictionary, hit.keyword, categories,
+                                 hit.status.rawValue, String(hit.start), hit.before, hit.matched, hit.after])
                 }
             } else {
                 for category in counts.categories {
-                    out += [file, firm, year, dictionary, CSVField.quote(category.name), String(category.count),
-                            String(counts.chars)].joined(separator: ",") + "\n"
+                    rows.append([result.file, firm, year, counts.dictionary, category.name, String(category.count),
+                                 String(counts.chars)])
                 }
             }
         }
-        return out
+        return rows
+    }
+
+    /// The whole CSV (LF line ends, RFC 4180 quoting).
+    public func csv(_ results: [ReportResult]) -> [UInt8] {
+        ReportTables.csv(header: header, rows: results.flatMap(rows))
     }
 
     public func jsonLine(_ result: ReportResult) throws -> String {
@@ -40,13 +43,5 @@ public struct CountRendering: Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         return String(decoding: try encoder.encode(result), as: UTF8.self)
-    }
-}
-
-/// RFC 4180 quoting for small CSV outputs written by the pipeline itself.
-public enum CSVField {
-    public static func quote(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -1,3 +1,5 @@
+import NQPPanel
+
 /// Chooses one report per firm-year when several claim it (a corrected version, a duplicate download), by the
 /// configured rule, and says which files were set aside. Never a silent double count.
 enum DuplicateReports {
@@ -10,10 +12,10 @@ enum DuplicateReports {
     }
 
     static func choose(_ results: [ReportResult], rule: DuplicateReportRule) -> Choice {
-        var groups: [FirmYear: [ReportResult]] = [:]
+        var groups: [PanelKey: [ReportResult]] = [:]
         for result in results {
             guard let firm = result.firm, let year = result.year else { continue }
-            groups[FirmYear(firm: firm, year: year), default: []].append(result)
+            groups[PanelKey(firm: firm, year: year), default: []].append(result)
         }
         var choice = Choice(chosen: [], status: [:], warnings: [])
         for key in groups.keys.sorted() {

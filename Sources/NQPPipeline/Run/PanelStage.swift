@@ -110,14 +110,11 @@ struct PanelStage {
                     definition: "Entropy-weighted score of system '\(system.name)' (\(column.path.joined(separator: " › "))); see weights.csv",
                     sources: ["weights.csv"], values: .number(column.values)))
             }
-            weightRows += WeightsTable.csv(result.weights).split(separator: "\n").dropFirst()
-                .map { [system.name] + [String($0)] }
+            weightRows += WeightsTable.rows(result.weights).map { [system.name] + $0 }
             outcome.scoreResults.append((system.name, result))
         }
         if !loaded.config.scoring.systems.isEmpty {
-            let header = "system,level,dimension,indicator,direction,year,n,e,d,w,composite_weight\n"
-            let body = weightRows.map { "\(CSVField.quote($0[0])),\($0[1])\n" }.joined()
-            try writer.write("weights.csv", Array((header + body).utf8))
+            try writer.write("weights.csv", ReportTables.csv(header: ["system"] + WeightsTable.columns, rows: weightRows))
         }
         clock.lap("score")
 

@@ -1,5 +1,6 @@
 import Foundation
 import NQPLexicon
+import NQPPanel
 import NQPTable
 
 /// Firm-year text measures from the chosen report of each firm-year: per-category counts, the total, the
@@ -11,13 +12,13 @@ import NQPTable
 public struct TextMeasures: Sendable {
     public var table: Table
     /// Firm-years with their chosen report's file, for provenance.
-    public var files: [FirmYear: String]
+    public var files: [PanelKey: String]
 
     public init(results: [ReportResult], dictionaries: [KeywordDictionary], scopeName: String,
                 displayPath: (String) -> String = { $0 }) {
-        let rows = results.compactMap { result -> (FirmYear, ReportResult)? in
+        let rows = results.compactMap { result -> (PanelKey, ReportResult)? in
             guard let firm = result.firm, let year = result.year else { return nil }
-            return (FirmYear(firm: firm, year: year), result)
+            return (PanelKey(firm: firm, year: year), result)
         }.sorted { $0.0 < $1.0 }
         files = Dictionary(rows.map { ($0.0, $0.1.file) }, uniquingKeysWith: { first, _ in first })
 
@@ -73,20 +74,5 @@ public struct TextMeasures: Sendable {
     /// Stata labels hold 80 characters; keep ours short at the source.
     static func label(_ text: String) -> String {
         text.count <= 80 ? text : String(text.prefix(80))
-    }
-}
-
-/// A panel key.
-public struct FirmYear: Hashable, Sendable, Comparable, Codable {
-    public var firm: String
-    public var year: Int
-
-    public init(firm: String, year: Int) {
-        self.firm = firm
-        self.year = year
-    }
-
-    public static func < (a: FirmYear, b: FirmYear) -> Bool {
-        (a.firm, a.year) < (b.firm, b.year)
     }
 }

@@ -53,7 +53,7 @@ struct Count: ParsableCommand {
             processor.process(fileAt: file.url, displayPath: file.displayPath)
         }
         let rendering = CountRendering(kwic: kwic != nil)
-        var output = format == .csv ? rendering.csvHeader() : ""
+        var results: [ReportResult] = []
         var failed = 0
         for outcome in outcomes {
             for failure in outcome.failures {
@@ -65,10 +65,15 @@ struct Count: ParsableCommand {
                 if result.firm == nil || result.year == nil {
                     printError("\(result.file): warning: firm or year not identified; left empty")
                 }
-                output += format == .csv ? rendering.csvRows(result) : try rendering.jsonLine(result) + "\n"
+                results.append(result)
             }
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        switch format {
+        case .csv:
+            FileHandle.standardOutput.write(Data(rendering.csv(results)))
+        case .json:
+            for result in results { print(try rendering.jsonLine(result)) }
+        }
         if failed > 0 { throw ExitStatusError(status: .quarantined) }
     }
 }
