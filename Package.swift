@@ -22,6 +22,8 @@ let package = Package(
         // C libraries from Debian: libxml2-dev (HTML/XML reference parser), zlib1g-dev (gzip members).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlibInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // OpenSSL's libcrypto (libssl-dev): SHA-256 of every input file, with the CPU's SHA extensions.
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         // Bytes → Unicode: encoding sniffing and decoders shared by reports and financial CSVs.
         .target(name: "NQPEncoding", swiftSettings: strict),
@@ -30,7 +32,7 @@ let package = Package(
                 dependencies: ["NQPEncoding", "CLibXML2", "CZlibInflate", "ZIPFoundation"],
                 swiftSettings: strict),
         // Stage 2: dictionaries and the keyword matcher.
-        .target(name: "NQPLexicon", dependencies: ["Yams"], swiftSettings: strict),
+        .target(name: "NQPLexicon", dependencies: ["Yams", "CLibCrypto"], swiftSettings: strict),
         // Tabular data and its file formats: CSV, Stata .dta, .xlsx.
         .target(name: "NQPTable",
                 dependencies: ["NQPEncoding", "ZIPFoundation"],

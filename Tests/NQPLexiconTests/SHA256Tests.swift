@@ -22,7 +22,7 @@ import Testing
 
     @Test func incrementalHashingEqualsOneShotAcrossAwkwardChunkSizes() {
         let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
-        var hasher = Hasher256()
+        let hasher = Hasher256()
         var index = 0
         for size in [1, 63, 64, 65, 3, 200, 0, 17] {
             let end = min(bytes.count, index + size)

@@ -16,7 +16,7 @@ public enum ContentHash {
         let fd = open(location, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .fileUnreadable(path: location, reason: errnoDescription(errno)) }
         defer { close(fd) }
-        var hasher = Hasher256()
+        let hasher = Hasher256()
         let chunkSize = 1 << 20
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }

@@ -21,32 +21,37 @@ public struct ReportProcessor: Sendable {
     public let scope: Scope
     /// Characters of KWIC context to collect; nil = none.
     public let kwicContext: Int?
+    /// Record each report's SHA-256 (`nqp run` keeps it for `errors.csv` and the manifest; `nqp count` needs none).
+    public let hashesContent: Bool
 
-    public init(extractor: ReportExtractor, counters: [KeywordCounter], scope: Scope, kwicContext: Int?) {
+    public init(extractor: ReportExtractor, counters: [KeywordCounter], scope: Scope, kwicContext: Int?,
+                hashesContent: Bool = true) {
         self.extractor = extractor
         self.counters = counters
         self.scope = scope
         self.kwicContext = kwicContext
+        self.hashesContent = hashesContent
     }
 
-    /// Processes the file at `url`; `displayPath` is how outputs name it. Never throws: a bad file becomes a
-    /// `ReportFailure` and the batch goes on.
-    public func process(fileAt url: URL, displayPath: String) -> FileOutcome {
+    /// Processes the file at `url`; `displayPath` is how outputs name it; `knownSHA256` is the file's hash when
+    /// the caller has it already (the state store hashed it while planning), so it is not computed twice. Never
+    /// throws: a bad file becomes a `ReportFailure` and the batch goes on.
+    public func process(fileAt url: URL, displayPath: String, knownSHA256: String? = nil) -> FileOutcome {
         let inputs: [ReportInput]
         do {
             inputs = try ReportInputs.load(fileAt: url)
         } catch {
-            let sha = (try? Data(contentsOf: url)).map { SHA256.hex(Array($0)) } ?? ""
+            let sha = knownSHA256 ?? (hashesContent ? (try? Data(contentsOf: url)).map { SHA256.hex(Array($0)) } : nil) ?? ""
             return FileOutcome(failures: [ReportFailure(file: displayPath, sha256: sha, stage: "read",
                                                         reason: "\(error)")])
         }
         var outcome = FileOutcome()
         for input in inputs {
             // Zip members are named "archive.zip/member"; keep that under the display path's folder.
-            let name = inputs.count == 1 && input.path == url.path
-                ? displayPath
-                : displayPath + String(input.path.dropFirst(url.path.count))
-            switch process(input, displayPath: name) {
+            let isWholeFile = inputs.count == 1 && input.path == url.path
+            let name = isWholeFile ? displayPath : displayPath + String(input.path.dropFirst(url.path.count))
+            // The hash names the file as stored (a .gz file's compressed bytes); an archive member, its own bytes.
+            switch process(input, displayPath: name, knownSHA256: isWholeFile ? knownSHA256 : nil) {
             case .success(let result): outcome.results.append(result)
             case .failure(let failure): outcome.failures.append(failure)
             }
@@ -55,8 +60,9 @@ public struct ReportProcessor: Sendable {
     }
 
     /// Processes one report already in memory.
-    public func process(_ input: ReportInput, displayPath: String) -> Result<ReportResult, ReportFailure> {
-        let sha = SHA256.hex(input.bytes)
+    public func process(_ input: ReportInput, displayPath: String,
+                        knownSHA256: String? = nil) -> Result<ReportResult, ReportFailure> {
+        let sha = knownSHA256 ?? (hashesContent ? SHA256.hex(input.bytes) : "")
         let report: ExtractedReport
         do {
             report = try extractor.extract(input)
@@ -87,7 +93,7 @@ public struct ReportProcessor: Sendable {
             file: displayPath, sha256: sha, firm: report.identity.firm, year: report.identity.year,
             identityRoute: report.identity.route, format: report.format.rawValue,
             encoding: report.encoding.encoding.name, encodingSource: report.encoding.description,
-            bytes: report.byteCount, chars: report.matchText.unicodeScalars.count,
+            bytes: report.byteCount, chars: report.chars,
             decodeErrors: report.decodeErrors, sections: report.sections, scopeChars: scopeChars,
             counts: counts, warnings: warnings))
     }

@@ -85,11 +85,12 @@ public struct StageFactory: Sendable {
 
     /// The extract-and-count processor for `nqp count` and `nqp run`.
     public func processor(dictionaryPaths: [String] = [], mode: MatchMode? = nil, scope: Scope? = nil,
-                          kwic: Int? = nil, manifest: [String: ManifestEntry] = [:]) throws(PipelineError)
-        -> ReportProcessor {
+                          kwic: Int? = nil, manifest: [String: ManifestEntry] = [:],
+                          hashesContent: Bool = true) throws(PipelineError) -> ReportProcessor {
         let counters = try counters(dictionaries: try dictionaries(overrides: dictionaryPaths), mode: mode)
         let context = kwic ?? (config.counting.kwic > 0 ? config.counting.kwic : nil)
         return ReportProcessor(extractor: try extractor(manifest: manifest), counters: counters,
-                               scope: scope ?? config.counting.scope, kwicContext: context)
+                               scope: scope ?? config.counting.scope, kwicContext: context,
+                               hashesContent: hashesContent)
     }
 }

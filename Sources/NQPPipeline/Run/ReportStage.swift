@@ -105,7 +105,8 @@ struct ReportStage {
         let locations = Dictionary(files.map { ($0.displayPath, $0.url) }, uniquingKeysWith: { a, _ in a })
         let errors = ParallelMap.map(work, jobs: jobs) { entry -> String? in
             let url = locations[entry.file.path] ?? URL(fileURLWithPath: entry.file.location)
-            let outcome = Self.identified(processor.process(fileAt: url, displayPath: entry.file.path))
+            let outcome = Self.identified(processor.process(fileAt: url, displayPath: entry.file.path,
+                                                                    knownSHA256: entry.sha256.isEmpty ? nil : entry.sha256))
             let record = Self.record(outcome, entry: entry)
             progress.advance(reports: 1, bytes: entry.file.size)
             for failure in outcome.failures {

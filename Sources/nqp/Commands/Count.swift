@@ -46,7 +46,7 @@ struct Count: ParsableCommand {
     func run() throws {
         let settings = try StageFactory.load(config: config)
         let processor = try settings.processor(dictionaryPaths: dictionaries, mode: mode, scope: scope,
-                                               kwic: kwic)
+                                               kwic: kwic, hashesContent: false)
         let found = try ReportDiscovery.files(in: files, include: settings.config.reports.include,
                                               exclude: settings.config.reports.exclude)
         let outcomes = ParallelMap.map(found, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount) { file in
