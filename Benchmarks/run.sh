@@ -8,14 +8,15 @@
 #   EXTRA_PEERS=""  more peer baselines, e.g. "bs4-html.parser jieba cntext" (need their packages installed)
 #   MEM10=0         1 adds a run on a 10x corpus (symbolic links to the same files) to check that memory is flat
 #   BUILD=1         0 skips `swift build -c release`
-#   NQP_COMMAND     the nqp arguments; $JOBS, $DICT and $DOCS are expanded when it runs (see below)
+#   NQP_COMMAND     the nqp arguments; $JOBS, $NQP_DICT and $DOCS are expanded when it runs (see below)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$HERE")"
 CORPUS="${CORPUS:-$HERE/corpus}"
 DOCS="$CORPUS/docs"
-DICT="${DICT:-$CORPUS/keywords.txt}"
+DICT="${DICT:-$CORPUS/keywords.txt}"            # keyword TAB category: the peers' format
+NQP_DICT="${NQP_DICT:-$CORPUS/keywords.yaml}"   # the same keywords in cntext YAML, which nqp reads as is
 RUNS="${RUNS:-5}"
 SLOW_RUNS="${SLOW_RUNS:-1}"
 PEERS="${PEERS:-1}"
@@ -26,7 +27,7 @@ PEERS_BENCH="${PEERS_BENCH:-$ROOT/../shared/bench/peers_bench.py}"
 PYTHON="${PYTHON:-python3}"
 NQP="${NQP:-$ROOT/.build/release/nqp}"
 # The one place that says how nqp is run (single quotes: expanded per run with eval).
-NQP_COMMAND="${NQP_COMMAND:-count --jobs \$JOBS --format csv --dictionary \$DICT \$DOCS}"
+NQP_COMMAND="${NQP_COMMAND:-count --jobs \$JOBS --format csv --dictionary \$NQP_DICT \$DOCS}"
 
 OUT="$HERE/out"
 mkdir -p "$OUT"

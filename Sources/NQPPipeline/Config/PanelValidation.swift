@@ -36,6 +36,11 @@ enum PanelValidation {
             }
             names[name.lowercased()] = what
         }
+        for (index, source) in financials.sources.enumerated() {
+            for (from, to) in source.renames.sorted(by: { $0.key < $1.key }) {
+                checkName(to, ["financials", "sources", index, "renames", from], "variable (renamed from \(from) in \(source.name))")
+            }
+        }
         for (index, indicator) in financials.indicators.enumerated() {
             checkName(indicator.name, ["financials", "indicators", indicator.name], "indicator")
             do {

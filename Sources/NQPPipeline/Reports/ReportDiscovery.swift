@@ -15,8 +15,8 @@ public enum ReportDiscovery {
         var found: [DiscoveredFile] = []
         let fileManager = FileManager.default
         for path in paths {
-            let url = path.hasPrefix("/") || base == nil ? URL(fileURLWithPath: path)
-                                                        : base!.appendingPathComponent(path)
+            let url = base.map { path.hasPrefix("/") ? URL(fileURLWithPath: path) : $0.appendingPathComponent(path) }
+                ?? URL(fileURLWithPath: path)
             var isDirectory: ObjCBool = false
             guard fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
                 throw .missingInput(path: url.path)
@@ -28,7 +28,11 @@ public enum ReportDiscovery {
             guard let enumerator = fileManager.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey],
                                                           options: [.skipsHiddenFiles]) else { continue }
             for case let fileURL as URL in enumerator {
-                guard (try? fileURL.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+                // fileExists follows symbolic links: a linked report is read like any other.
+                var isFolder: ObjCBool = false
+                guard fileManager.fileExists(atPath: fileURL.path, isDirectory: &isFolder), !isFolder.boolValue else {
+                    continue
+                }
                 let name = fileURL.lastPathComponent
                 guard include.contains(where: { Glob.matches(name, pattern: $0) }),
                       !exclude.contains(where: { Glob.matches(name, pattern: $0) }) else { continue }
