@@ -91,6 +91,34 @@ struct PipelineRunTests {
         #expect(status.stdout.contains("would process 0"), "\(status.stdout)")
     }
 
+    @Test func aDeletedReportLeavesThePanel() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        #expect(try workspace.run().status == 0)
+        try FileManager.default.removeItem(at: workspace.reports.appendingPathComponent("300059_2020_示例财讯.html"))
+        #expect(try workspace.run().status == 0)
+        #expect(try workspace.reportCounts()["removed"] == 1)
+        let panel = parseCSV(try Data(contentsOf: workspace.output().appendingPathComponent("panel.csv")))
+        #expect(!panel.contains { $0[0] == "300059" && $0[1] == "2020" && !$0[2].isEmpty },
+                "no text measures left for the deleted report")
+        let reports = String(decoding: try Data(contentsOf: workspace.output().appendingPathComponent("reports.csv")), as: UTF8.self)
+        #expect(!reports.contains("300059_2020"))
+    }
+
+    /// Wu et al. (2021) leave out mentions in executive biographies: with `excluded_chapters`, hits in the
+    /// governance chapter (where 2021-format reports put the biographies) are reported as excluded.
+    @Test func hitsInAnExcludedChapterAreReportedAsExcluded() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.editConfig(replacing: "  kwic: 20 ", with: "  excluded_chapters: [公司治理, 董事、监事、高级管理人员和员工情况]\n  kwic: 20 ")
+        #expect(try workspace.run().status == 0)
+        let counts = parseCSV(try Data(contentsOf: workspace.output().appendingPathComponent("counts.csv")))
+        let row = counts.first { $0[0] == "000651" && $0[1] == "2021" && $0[4] == "人工智能" }
+        #expect(row.map { Int($0[7]) ?? 0 } ?? 0 >= 1, "\(String(describing: row))")
+        let kwic = String(decoding: try Data(contentsOf: workspace.output().appendingPathComponent("kwic.csv")), as: UTF8.self)
+        #expect(kwic.contains("excluded"))
+    }
+
     @Test func changingTheDictionaryRecountsEveryReport() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }

@@ -13,19 +13,27 @@ public struct CountingConfig: Codable, Sendable, Equatable {
     public var kwic: Int
     /// Output column names set here instead of in the dictionary: dictionary name → category → column.
     public var columns: [String: [String: String]]
+    /// Chapters whose hits are excluded (reported as excluded, not counted), found by name like the MD&A — e.g.
+    /// `[董事、监事、高级管理人员和员工情况]` for executive biographies (Wu et al. 2021). Empty = none.
+    public var excludedChapters: [String]
     /// Mode, negation, exclusion and strip list, at the same level of `counting:`.
     public var options: CountingOptions
 
     public init(dictionaries: [String] = ["dictionaries/digital_transformation.zh.yml"], scope: Scope = .full,
-                kwic: Int = 0, columns: [String: [String: String]] = [:], options: CountingOptions = CountingOptions()) {
+                kwic: Int = 0, columns: [String: [String: String]] = [:], excludedChapters: [String] = [],
+                options: CountingOptions = CountingOptions()) {
         self.dictionaries = dictionaries
         self.scope = scope
         self.kwic = kwic
         self.columns = columns
+        self.excludedChapters = excludedChapters
         self.options = options
     }
 
-    enum CodingKeys: String, CodingKey { case dictionaries, scope, kwic, columns }
+    enum CodingKeys: String, CodingKey {
+        case dictionaries, scope, kwic, columns
+        case excludedChapters = "excluded_chapters"
+    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -34,6 +42,7 @@ public struct CountingConfig: Codable, Sendable, Equatable {
         scope = try c.decodeIfPresent(Scope.self, forKey: .scope) ?? d.scope
         kwic = try c.decodeIfPresent(Int.self, forKey: .kwic) ?? d.kwic
         columns = try c.decodeIfPresent([String: [String: String]].self, forKey: .columns) ?? [:]
+        excludedChapters = try c.decodeIfPresent([String].self, forKey: .excludedChapters) ?? []
         // The counting options share this mapping (mode:, negation:, exclusion:, strip:).
         options = try CountingOptions(from: decoder)
     }
@@ -44,6 +53,7 @@ public struct CountingConfig: Codable, Sendable, Equatable {
         try c.encode(scope, forKey: .scope)
         try c.encode(kwic, forKey: .kwic)
         try c.encode(columns, forKey: .columns)
+        try c.encode(excludedChapters, forKey: .excludedChapters)
         try options.encode(to: encoder)
     }
 }

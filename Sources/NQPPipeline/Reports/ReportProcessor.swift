@@ -23,14 +23,38 @@ public struct ReportProcessor: Sendable {
     public let kwicContext: Int?
     /// Record each report's SHA-256 (`nqp run` keeps it for `errors.csv` and the manifest; `nqp count` needs none).
     public let hashesContent: Bool
+    /// Finds chapters whose hits are excluded (e.g. executive biographies); nil = none.
+    public let excludedChapterFinder: SectionFinder?
 
     public init(extractor: ReportExtractor, counters: [KeywordCounter], scope: Scope, kwicContext: Int?,
-                hashesContent: Bool = true) {
+                hashesContent: Bool = true, excludedChapterFinder: SectionFinder? = nil) {
         self.extractor = extractor
         self.counters = counters
         self.scope = scope
         self.kwicContext = kwicContext
         self.hashesContent = hashesContent
+        self.excludedChapterFinder = excludedChapterFinder
+    }
+
+    /// A finder for chapters named `titles` in the Chinese heading styles (never a 10-K item), accepting short
+    /// chapters: a biography chapter can be brief.
+    public static func chapterFinder(titles: [String], patterns: SectionPatterns) -> SectionFinder? {
+        guard !titles.isEmpty else { return nil }
+        var chapterPatterns = patterns
+        chapterPatterns.mdnaTitles = titles
+        chapterPatterns.usStartItems = []
+        chapterPatterns.usEndItems = []
+        return SectionFinder(patterns: chapterPatterns, minimumChineseChars: 1, minimumEnglishChars: Int.max)
+    }
+
+    /// The excluded chapter's range in `report`'s match text, relative to the counted scope starting at `offset`.
+    func excludedRanges(in report: ExtractedReport, scopeOffset offset: Int, scopeChars: Int) -> [Range<Int>] {
+        guard let finder = excludedChapterFinder,
+              let chapter = finder.findMDNA(layout: report.layoutText,
+                                            normalized: MatchText.normalizeWithMap(report.layoutText)).section
+        else { return [] }
+        let start = max(0, chapter.start - offset), end = min(scopeChars, chapter.end - offset)
+        return start < end ? [start..<end] : []
     }
 
     /// Processes the file at `url`; `displayPath` is how outputs name it; `knownSHA256` is the file's hash when
@@ -74,8 +98,9 @@ public struct ReportProcessor: Sendable {
         var scopeChars: Int?
         if let text = report.text(in: scope) {
             let offset = scope == .full ? 0 : (report.sections.first { $0.name == scope.rawValue }?.start ?? 0)
+            let excluded = excludedRanges(in: report, scopeOffset: offset, scopeChars: MatchText.scalarCount(of: text))
             for counter in counters {
-                var tally = counter.count(in: text, collectHits: kwicContext)
+                var tally = counter.count(in: text, excluding: excluded, collectHits: kwicContext)
                 // KWIC offsets point into the whole report's match text, whatever the scope.
                 if offset != 0 {
                     for index in tally.hits.indices {

@@ -91,6 +91,8 @@ public struct StageFactory: Sendable {
         let context = kwic ?? (config.counting.kwic > 0 ? config.counting.kwic : nil)
         return ReportProcessor(extractor: try extractor(manifest: manifest), counters: counters,
                                scope: scope ?? config.counting.scope, kwicContext: context,
-                               hashesContent: hashesContent)
+                               hashesContent: hashesContent,
+                               excludedChapterFinder: ReportProcessor.chapterFinder(
+                                   titles: config.counting.excludedChapters, patterns: config.sections))
     }
 }

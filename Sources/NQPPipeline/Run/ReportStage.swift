@@ -41,6 +41,7 @@ struct ReportStage {
             "scope": processor.scope.rawValue,
             "kwic": processor.kwicContext.map(String.init) ?? "0",
             "counting": Self.json(config.counting.options),
+            "excluded_chapters": config.counting.excludedChapters.joined(separator: "\u{1F}"),
             "sections": Self.json(config.sections),
             "identity": Self.json([config.reports.filenamePatterns.joined(separator: "\u{1F}"),
                                    config.reports.useXBRLFacts ? "xbrl" : "",
