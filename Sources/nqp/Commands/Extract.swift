@@ -46,6 +46,8 @@ struct Extract: ParsableCommand {
                 continue
             }
             for input in inputs {
+                // Name reports as the user wrote the path (zip members as "archive.zip/member").
+                let name = input.path.hasPrefix(url.path) ? file + input.path.dropFirst(url.path.count) : input.path
                 do {
                     let report = try extractor.extract(input)
                     switch format {
@@ -53,14 +55,16 @@ struct Extract: ParsableCommand {
                         if let text = report.text(in: scope) {
                             print(text)
                         } else {
-                            printError("\(input.path): warning: no \(scope.rawValue) section found; nothing printed")
+                            printError("\(name): warning: no \(scope.rawValue) section found; nothing printed")
                         }
                     case .json:
-                        print(try ExtractSummary(report: report, scope: scope).jsonLine())
+                        var summary = ExtractSummary(report: report, scope: scope)
+                        summary.file = name
+                        print(try summary.jsonLine())
                     }
-                    for warning in report.warnings { printError("\(input.path): warning: \(warning)") }
+                    for warning in report.warnings { printError("\(name): warning: \(warning)") }
                 } catch {
-                    printError("\(input.path): error: \(error)")
+                    printError("\(name): error: \(error)")
                     failed += 1
                 }
             }
