@@ -5,10 +5,17 @@
       runs COMMAND once with stdout to STDOUT_FILE, measures whole-process wall time (perf_counter around the
       child) and peak resident memory (GNU /usr/bin/time -v when it exists, else getrusage of the child), and
       appends one JSON line to RESULTS.jsonl. Exit status: the command's.
+  report.py check RESULTS.jsonl LABEL RUN TARGET_SECONDS FIGURE -- COMMAND [ARGS...]
+      runs COMMAND once (stdout discarded, stderr kept for the summary), measures wall time and peak memory as
+      `measure` does, parses nqp run's summary line "time  extract+count 0.1 s, ..., export 0.9 s; total 1.0 s"
+      into stage seconds, and appends a JSON line with kind "check". FIGURE names what is compared with
+      TARGET_SECONDS (0 = informational, no verdict): "wall" (whole process) or a stage name of the summary ("score", "export"), or several
+      separated by commas (one record each, labelled "LABEL: figure").
   report.py table RESULTS.jsonl
       prints a Markdown table: runs, median wall seconds (min-max), median MB/s of input, peak MiB (max over
       runs), and for every nqp row its throughput ratio to each peer row (median MB/s / median MB/s), plus the
-      --jobs 2 / --jobs 1 speed-up.
+      --jobs 2 / --jobs 1 speed-up, then the "check" rows (median figure vs target) and the issue-8 targets
+      with "met" / "NOT met".
 """
 import json
 import os
@@ -53,12 +60,93 @@ def measure(argv):
     return proc.returncode
 
 
+def run_timed(command, stdout, stderr=None):
+    """Runs COMMAND once; returns (returncode, wall seconds, peak RSS KiB)."""
+    gnu_time = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+    time_log = None
+    if gnu_time:
+        fd, time_log = tempfile.mkstemp(prefix="nqp-bench-time-")
+        os.close(fd)
+        command = [gnu_time, "-v", "-o", time_log] + command
+    t0 = time.perf_counter()
+    proc = subprocess.run(command, stdout=stdout, stderr=stderr)
+    wall = time.perf_counter() - t0
+    rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if time_log:
+        with open(time_log, encoding="utf-8", errors="replace") as fh:
+            m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", fh.read())
+        os.remove(time_log)
+        if m:
+            rss_kb = int(m.group(1))
+    return proc.returncode, wall, rss_kb
+
+
+def check(argv):
+    results, label, run, target, figure = argv[:5]
+    if argv[5] != "--":
+        sys.exit("usage: report.py check RESULTS LABEL RUN TARGET_SECONDS FIGURE -- COMMAND...")
+    with tempfile.TemporaryFile() as err:
+        rc, wall, rss_kb = run_timed(argv[6:], subprocess.DEVNULL, err)
+        err.seek(0)
+        text = err.read().decode("utf-8", "replace")
+    stages = {}
+    m = re.search(r"^\s*time\s+(.*)$", text, re.M)
+    if m:
+        for name, secs in re.findall(r"([\w+]+) ([\d.]+) s", m.group(1)):
+            stages[name] = float(secs)
+    figures = figure.split(",")
+    with open(results, "a", encoding="utf-8") as fh:
+        for fig in figures:
+            value = wall if fig == "wall" else stages.get(fig)
+            rec = {"kind": "check", "label": label if len(figures) == 1 else "%s: %s" % (label, fig),
+                   "run": int(run), "wall": round(wall, 4), "rss_kb": rss_kb, "figure": fig, "value": value,
+                   "target": float(target), "stages": stages, "rc": rc}
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    print("  %-34s run %s: %.3f s wall, %.0f MiB%s%s" % (
+        label, run, wall, rss_kb / 1024,
+        "" if not stages else "; " + ", ".join("%s %.2f s" % kv for kv in stages.items()),
+        "" if rc == 0 else "  (exit %d)" % rc), file=sys.stderr)
+    if rc != 0:
+        sys.stderr.write(text[-2000:])
+    return rc
+
+
+def check_table(recs):
+    labels = list(dict.fromkeys(r["label"] for r in recs))
+    if not labels:
+        return []
+    print()
+    print("| check | runs | wall s, median (min–max) | peak MiB | figure | median s | target s | |")
+    print("|---|---|---|---|---|---|---|---|")
+    verdicts = []
+    for lb in labels:
+        rs = [r for r in recs if r["label"] == lb and r["rc"] == 0 and r["value"] is not None]
+        if not rs:
+            print("| %s | all runs failed | | | | | | |" % lb)
+            verdicts.append((lb, None, None, False))
+            continue
+        walls = [r["wall"] for r in rs]
+        med = statistics.median(r["value"] for r in rs)
+        target = rs[0]["target"]
+        ok = med < target
+        print("| %s | %d | %.3f (%.3f–%.3f) | %.0f | %s | %.3f | %s | %s |" % (
+            lb, len(rs), statistics.median(walls), min(walls), max(walls), max(r["rss_kb"] for r in rs) / 1024,
+            "whole process" if rs[0]["figure"] == "wall" else "stage '%s' (in-process)" % rs[0]["figure"],
+            med, "< %g" % target if target else "–",
+            ("met" if ok else "NOT met") if target else "informational"))
+        if target:  # target 0 = informational row, no verdict
+            verdicts.append((lb, med, target, ok))
+    return verdicts
+
+
 def table(argv):
     recs = []
     with open(argv[0], encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
                 recs.append(json.loads(line))
+    checks = [r for r in recs if r.get("kind") == "check"]
+    recs = [r for r in recs if r.get("kind") != "check"]
     labels = list(dict.fromkeys(r["label"] for r in recs))
     stats = {}
     for lb in labels:
@@ -75,6 +163,7 @@ def table(argv):
                      "rss": max(r["rss_kb"] for r in rs) / 1024, "bytes": rs[0]["bytes"]}
     ok = [lb for lb in labels if stats[lb]]
     if not ok:
+        check_table(checks)
         return 1
     peers = [lb for lb in ok if not lb.startswith("nqp")]
     print("corpus: %.1f MB" % (stats[ok[0]]["bytes"] / 1e6))
@@ -93,20 +182,43 @@ def table(argv):
         print("| " + " | ".join(row) + " |")
     j1 = next((lb for lb in ok if lb.startswith("nqp") and "jobs 1" in lb and "10x" not in lb), None)
     j2 = next((lb for lb in ok if lb.startswith("nqp") and "jobs 2" in lb and "10x" not in lb), None)
+    targets = []  # (target, figure, met)
     if j1 and j2:
         print()
-        print("--jobs 2 / --jobs 1 throughput: %.2f×" % (stats[j2]["mbps"] / stats[j1]["mbps"]))
+        speedup = stats[j2]["mbps"] / stats[j1]["mbps"]
+        print("--jobs 2 / --jobs 1 throughput: %.2f×" % speedup)
+        targets.append(("--jobs 2 ≥ 1.7× --jobs 1", "%.2f×" % speedup, speedup >= 1.7))
     big = next((lb for lb in ok if "10x" in lb), None)
     if big and j1:
         print("peak memory, 10× corpus vs 1×: %.0f MiB vs %.0f MiB (%.2f×)" % (
             stats[big]["rss"], stats[j1]["rss"], stats[big]["rss"] / stats[j1]["rss"]))
+    if j1:
+        for peer, need in (("lxml-aho", 3.0), ("bs4-lxml", 30.0)):
+            if peer in stats and stats[peer]:
+                r = stats[j1]["mbps"] / stats[peer]["mbps"]
+                targets.append(("--jobs 1 ≥ %g× %s" % (need, peer), "%.1f×" % r, r >= need))
+        nqp_rows = [lb for lb in ok if lb.startswith("nqp")]
+        peak = max(stats[lb]["rss"] for lb in nqp_rows)
+        targets.append(("peak RSS ≤ 150 MB (every nqp count run)", "%.0f MiB" % peak, peak * 1048576 <= 150e6))
+        if big:
+            r = stats[big]["rss"] / stats[j1]["rss"]
+            targets.append(("memory flat on a 10× corpus (≤ 1.5× the 1× peak)", "%.2f×" % r, r <= 1.5))
+    for lb, med, target, met in check_table(checks):
+        targets.append(("%s < %g s" % (lb, target) if target else lb,
+                        "%.3f s" % med if med is not None else "failed", met))
+    if targets:
+        print()
+        print("| issue-8 target | measured | |")
+        print("|---|---|---|")
+        for name, fig, met in targets:
+            print("| %s | %s | %s |" % (name, fig, "met" if met else "NOT met"))
     return 0
 
 
 def main():
-    if len(sys.argv) < 3 or sys.argv[1] not in ("measure", "table"):
+    if len(sys.argv) < 3 or sys.argv[1] not in ("measure", "check", "table"):
         sys.exit(__doc__)
-    sys.exit(measure(sys.argv[2:]) if sys.argv[1] == "measure" else table(sys.argv[2:]))
+    sys.exit({"measure": measure, "check": check, "table": table}[sys.argv[1]](sys.argv[2:]))
 
 
 if __name__ == "__main__":

@@ -4,33 +4,43 @@
 # and ratios (Benchmarks/report.py). Settings come from the environment:
 #   RUNS=5          runs per nqp configuration and per fast peer (lxml-aho)
 #   SLOW_RUNS=1     runs of the slow BeautifulSoup peer (bs4-lxml takes about a minute per run)
-#   PEERS=1         0 skips the peers;  PEERS_BENCH=path to peers_bench.py (default ../../shared/bench/peers_bench.py)
+#   PEERS=1         0 skips the peers;  PEERS_BENCH=path to peers_bench.py (default <repo>/../shared/bench/peers_bench.py)
 #   EXTRA_PEERS=""  more peer baselines, e.g. "bs4-html.parser jieba cntext" (need their packages installed)
-#   MEM10=0         1 adds a run on a 10x corpus (symbolic links to the same files) to check that memory is flat
+#   MEM10=1         a run on a 10x corpus (symbolic links to the same files) to check that memory is flat; 0 skips
+#   CHECKS=1        the other issue-8 targets: no-change rerun over 10,000 reports, entropy scoring and export of
+#                   a 100,000-row panel (gen_reports.py, gen_panel.py); 0 skips
+#   CHECK_RUNS=3    timed runs per check
 #   BUILD=1         0 skips `swift build -c release`
+# nqp runs in Benchmarks/out (no pipeline.yml there), so `nqp count` uses its built-in counting defaults:
+# longest mode, negation on (negated mentions are reported but not counted).
 #   NQP_COMMAND     the nqp arguments; $JOBS, $NQP_DICT and $DOCS are expanded when it runs (see below)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$HERE")"
-CORPUS="${CORPUS:-$HERE/corpus}"
+CORPUS="$(realpath -m "${CORPUS:-$HERE/corpus}")"   # absolute: the script changes directory below
 DOCS="$CORPUS/docs"
-DICT="${DICT:-$CORPUS/keywords.txt}"            # keyword TAB category: the peers' format
-NQP_DICT="${NQP_DICT:-$CORPUS/keywords.yaml}"   # the same keywords in cntext YAML, which nqp reads as is
+DICT="$(realpath -m "${DICT:-$CORPUS/keywords.txt}")"            # keyword TAB category: the peers' format
+NQP_DICT="$(realpath -m "${NQP_DICT:-$CORPUS/keywords.yaml}")"   # the same keywords in cntext YAML, which nqp reads as is
 RUNS="${RUNS:-5}"
 SLOW_RUNS="${SLOW_RUNS:-1}"
 PEERS="${PEERS:-1}"
 EXTRA_PEERS="${EXTRA_PEERS:-}"
-MEM10="${MEM10:-0}"
+MEM10="${MEM10:-1}"
+CHECKS="${CHECKS:-1}"
+CHECK_RUNS="${CHECK_RUNS:-3}"
 BUILD="${BUILD:-1}"
-PEERS_BENCH="${PEERS_BENCH:-$ROOT/../shared/bench/peers_bench.py}"
+PEERS_BENCH="$(realpath -m "${PEERS_BENCH:-$ROOT/../shared/bench/peers_bench.py}")"
 PYTHON="${PYTHON:-python3}"
-NQP="${NQP:-$ROOT/.build/release/nqp}"
+NQP="$(realpath -m "${NQP:-$ROOT/.build/release/nqp}")"
 # The one place that says how nqp is run (single quotes: expanded per run with eval).
 NQP_COMMAND="${NQP_COMMAND:-count --jobs \$JOBS --format csv --dictionary \$NQP_DICT \$DOCS}"
 
 OUT="$HERE/out"
 mkdir -p "$OUT"
+# `nqp count` reads pipeline.yml from the working directory when there is one; run where there is none.
+cd "$OUT"
+[ ! -e pipeline.yml ] || { echo "error: $OUT/pipeline.yml exists; remove it (nqp count would use it)" >&2; exit 1; }
 RESULTS="$OUT/results.jsonl"
 : > "$RESULTS"
 
@@ -45,7 +55,8 @@ if [ ! -f "$CORPUS/manifest.json" ] || [ ! -d "$DOCS" ]; then
   "$PYTHON" "$HERE/gen_corpus.py" "$CORPUS" >/dev/null
 fi
 BYTES="$("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))["bytes"])' "$CORPUS/manifest.json")"
-echo "== corpus: $(ls "$DOCS" | wc -l) files, $BYTES bytes; dictionary $DICT" >&2
+echo "== corpus: $(ls "$DOCS" | wc -l) files, $BYTES bytes; dictionary $NQP_DICT (peers: $DICT)" >&2
+echo "== load: $(uptime)" >&2
 
 measure() { # LABEL RUN BYTES STDOUT -- COMMAND...
   "$PYTHON" "$HERE/report.py" measure "$RESULTS" "$@" || true
@@ -63,6 +74,11 @@ echo "== nqp: $NQP $(JOBS=N; eval "echo $NQP_COMMAND")" >&2
 "$NQP" --version >&2 || true
 run_nqp "nqp --jobs 1" 1 "$DOCS" "$BYTES"
 run_nqp "nqp --jobs 2" 2 "$DOCS" "$BYTES"
+
+echo "== counts: nqp --kwic 0 (every hit with its status) vs the planted counts in expected.csv" >&2
+"$NQP" count --jobs 2 --kwic 0 --format csv --dictionary "$NQP_DICT" "$DOCS" > "$OUT/nqp_hits.csv" 2>/dev/null || true
+"$PYTHON" "$HERE/check_counts.py" "$CORPUS/expected.csv" "$OUT/nqp_hits.csv" "$OUT/nqp_jobs1.csv" \
+  | tee "$OUT/counts_check.txt" >&2 || true
 
 if [ "$MEM10" = 1 ]; then
   BIG="$CORPUS/docs10x"
@@ -99,6 +115,35 @@ if [ "$PEERS" = 1 ]; then
       echo "== peers skipped: python3 cannot import bs4, lxml and ahocorasick" >&2
     fi
   fi
+fi
+
+if [ "$CHECKS" = 1 ]; then
+  check() { # LABEL TARGET_SECONDS FIGURE COMMAND...
+    local label="$1" target="$2" figure="$3" i; shift 3
+    for i in $(seq 1 "$CHECK_RUNS"); do
+      "$PYTHON" "$HERE/report.py" check "$RESULTS" "$label" "$i" "$target" "$figure" -- "$@" || true
+    done
+  }
+  RERUN="$CORPUS/rerun"
+  echo "== no-change rerun: 10,000 small reports in $RERUN (first run untimed)" >&2
+  "$PYTHON" "$HERE/gen_reports.py" "$RERUN" --dictionary "$NQP_DICT" >&2
+  (cd "$RERUN" && "$NQP" run --quiet >/dev/null 2>&1) || echo "warning: first nqp run in $RERUN failed" >&2
+  (cd "$RERUN" && check "nqp run, no change, 10,000 reports" 3 wall "$NQP" run --quiet)
+
+  PANEL="$CORPUS/panel"
+  echo "== scoring and export: 100,000 firm-years x 60 columns in $PANEL" >&2
+  [ -f "$PANEL/panel.csv" ] || "$PYTHON" "$HERE/gen_panel.py" "$PANEL" --dictionary "$NQP_DICT" >&2
+  IND="$("$PYTHON" -c 'print(",".join("x%02d:+" % i for i in range(1, 31)))')"
+  for w in pooled by_year; do
+    (cd "$PANEL" && check "nqp run --force, 100k firm-years, $w" 1 score,export \
+       "$NQP" run --quiet --force --config "run_$w.yml")
+  done
+  for w in pooled by_year; do
+    # Informational (target 0): CSV read + score + CSV write; the issue's 1 s target is the scoring itself.
+    (cd "$PANEL" && check "nqp score ($w) end to end, 100k x 30" 0 wall \
+       "$NQP" score panel.csv --indicators "$IND" --id firm,year --weighting "$w" \
+       --weights-out "$OUT/weights_$w.csv" --output "$OUT/scored_$w.csv")
+  done
 fi
 
 echo >&2

@@ -72,10 +72,32 @@ public struct Pipeline {
                                 logger: logger, jobs: jobs)
         let progress = ProgressReporter.forTerminal(totalReports: files.count, totalBytes: 0, quiet: options.quiet,
                                                     sink: options.progressSink ?? .standardError())
-        let reports = try stage.run(files: files,
-                                    options: PlanOptions(retryFailed: options.retryFailed, force: options.force,
-                                                         hashingJobs: jobs),
-                                    progress: progress)
+        let plan = try stage.plan(files: files, options: PlanOptions(retryFailed: options.retryFailed,
+                                                                     force: options.force, hashingJobs: jobs))
+        let cacheFingerprint = stage.keys.fingerprint
+        if !options.force, plan.toProcess.isEmpty, plan.removed.isEmpty,
+           let last = UpToDate.matching(UpToDate.fingerprint(loaded: loaded, cacheFingerprint: cacheFingerprint,
+                                                              reports: UpToDate.states(of: plan)),
+                                        in: outputFolder) {
+            try store.apply(plan, at: Date())  // remember new stat times of touched-but-unchanged files
+            logger.info("nothing changed since the last run (\(plan.entries.count) reports, configuration and financial inputs unchanged); the outputs are up to date",
+                        metadata: ["stage": "plan"])
+            clock.lap("plan")
+            var summary = RunSummary(reports: RunSummary.Reports(plan: plan), firmYears: last.firmYears,
+                                     stageSeconds: [], outputs: [], exitStatus: last.exitStatus)
+            summary.reports.quarantined = last.quarantined
+            for lap in clock.laps { summary.addTime(lap.seconds, toStage: lap.stage) }
+            let manifestURL = outputFolder.appendingPathComponent("manifest.json")
+            if let previous = try? Data(contentsOf: manifestURL),
+               let refreshed = RunManifest.refreshed(Array(previous), summary: summary, started: started,
+                                                     finished: Date()) {
+                var writer = OutputWriter(folder: outputFolder)
+                try writer.write("manifest.json", refreshed)
+                summary.outputs = writer.written
+            }
+            return summary
+        }
+        let reports = try stage.run(plan: plan, files: files, progress: progress)
         clock.lap("extract+count")
         let counts = reports.plan.counts
         logger.info("reports: \(counts.new) new, \(counts.changed) changed, \(counts.reconfigured) re-counted after a configuration change, \(counts.unchanged) unchanged, \(counts.removed) removed, \(reports.failures.count) quarantined",
@@ -109,6 +131,10 @@ public struct Pipeline {
                                    started: started, finished: Date())
         try writer.write("manifest.json", try manifest.jsonBytes())
         summary.outputs = writer.written
+        let fingerprint = UpToDate.fingerprint(loaded: loaded, cacheFingerprint: cacheFingerprint,
+                                               reports: try UpToDate.states(of: store))
+        try UpToDate(fingerprint: fingerprint, exitStatus: summary.exitStatus, firmYears: summary.firmYears,
+                     quarantined: summary.reports.quarantined, outputs: writer.written).save(in: outputFolder)
         return summary
     }
 }

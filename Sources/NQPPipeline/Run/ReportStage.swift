@@ -68,7 +68,12 @@ struct ReportStage {
         return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
+    /// The key under which a report's result is cached: its content plus everything that changes the result.
+    /// Built once per run: a no-change rerun over thousands of reports must not re-encode the configuration.
+    var keys: ResultKeys { ResultKeys(components: cacheComponents) }
+
     func plan(files: [DiscoveredFile], options: PlanOptions) throws(PipelineError) -> RunPlan {
+        let keys = self.keys
         var stats: [FileStat] = []
         for file in files {
             do {
@@ -77,9 +82,6 @@ struct ReportStage {
                 throw .input(path: file.displayPath, reason: "\(error)")
             }
         }
-        // The key under which a report's result is cached: its content plus everything that changes the result.
-        // Built once: a no-change rerun over thousands of reports must not re-encode the configuration each time.
-        let keys = ResultKeys(components: cacheComponents)
         do {
             return try store.plan(current: stats, options: options, resultKeyFor: keys.key(forContentSHA256:))
         } catch {
@@ -87,8 +89,8 @@ struct ReportStage {
         }
     }
 
-    func run(files: [DiscoveredFile], options: PlanOptions, progress: ProgressReporter) throws(PipelineError) -> Output {
-        let plan = try plan(files: files, options: options)
+    /// Processes what `plan` says needs processing, then reads every current result back.
+    func run(plan: RunPlan, files: [DiscoveredFile], progress: ProgressReporter) throws(PipelineError) -> Output {
         // Files that could not even be read for hashing are quarantined like any failed report.
         let unreadable = plan.unreadable.map {
             ReportOutcome.failed(file: $0.file, sha256: "", resultKey: $0.resultKey, stage: "read",

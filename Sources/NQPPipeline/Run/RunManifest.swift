@@ -121,3 +121,31 @@ struct RunManifest: Encodable {
         return Array(try encoder.encode(self)) + [0x0A]
     }
 }
+
+extension RunManifest {
+    /// The previous `manifest.json` with this run's times and summary spliced in, for a run that found its outputs
+    /// up to date: everything else in the manifest still describes the outputs exactly. The file is our own
+    /// pretty-printed, key-sorted JSON, so the top-level `"started_at"`, `"finished_at"` and `"summary"` members
+    /// sit on known lines; nil when they are not found (the caller then leaves the file alone).
+    static func refreshed(_ previous: [UInt8], summary: RunSummary, started: Date,
+                          finished: Date) -> [UInt8]? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let summaryJSON = try? encoder.encode(summary) else { return nil }
+        let iso = ISO8601DateFormatter()
+        var lines = String(decoding: previous, as: UTF8.self).components(separatedBy: "\n")
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("  \"started_at\" : ") }),
+              let finish = lines.firstIndex(where: { $0.hasPrefix("  \"finished_at\" : ") }),
+              let summaryStart = lines.firstIndex(of: "  \"summary\" : {"),
+              let summaryEnd = lines[summaryStart...].firstIndex(where: { $0 == "  }," || $0 == "  }" })
+        else { return nil }
+        lines[start] = "  \"started_at\" : \"\(iso.string(from: started))\","
+        lines[finish] = "  \"finished_at\" : \"\(iso.string(from: finished))\","
+        let summaryLines = String(decoding: summaryJSON, as: UTF8.self).components(separatedBy: "\n")
+        var replacement = ["  \"summary\" : " + (summaryLines.first ?? "{")]
+        replacement += summaryLines.dropFirst().map { "  " + $0 }
+        if lines[summaryEnd].hasSuffix(","), let last = replacement.indices.last { replacement[last] += "," }
+        lines.replaceSubrange(summaryStart...summaryEnd, with: replacement)
+        return Array(lines.joined(separator: "\n").utf8)
+    }
+}
