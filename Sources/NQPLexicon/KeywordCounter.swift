@@ -164,24 +164,8 @@ public struct KeywordCounter: Sendable {
         }
         let chars = walkedScalars + TextBytes.scalarCount(original, walkedBytes..<original.count)
 
-        let categories = dictionary.categories
-        var categoryTallies = categories.map {
-            KeywordCounts.CategoryTally(name: $0.name, column: $0.column, count: 0, negated: 0, excluded: 0)
-        }
-        var keywordTallies: [KeywordCounts.KeywordTally] = []
-        keywordTallies.reserveCapacity(keywordCount)
-        for (index, keyword) in dictionary.keywords.enumerated() {
-            keywordTallies.append(.init(keyword: keyword.text, categories: keyword.categories.map { categories[$0].name },
-                                        count: counted[index], negated: negated[index], excluded: excluded[index]))
-            for category in keyword.categories {
-                categoryTallies[category].count += counted[index]
-                categoryTallies[category].negated += negated[index]
-                categoryTallies[category].excluded += excluded[index]
-            }
-        }
-        return KeywordCounts(dictionary: dictionary.name, mode: options.mode, chars: chars, keywords: keywordTallies,
-                             categories: categoryTallies, total: counted.reduce(0, +),
-                             negated: negated.reduce(0, +), excluded: excluded.reduce(0, +), hits: hits)
+        return KeywordCounts.assemble(dictionary: dictionary, mode: options.mode, chars: chars, counted: counted,
+                                      negated: negated, excluded: excluded, hits: hits)
     }
 
     private func string(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {

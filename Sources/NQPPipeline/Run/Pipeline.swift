@@ -117,6 +117,7 @@ public struct Pipeline {
             try writer.write("kwic.csv", ReportTables.kwicCSV(chosen: choice.chosen))
         }
         try writer.write(ErrorsCSV.fileName, ReportTables.errorsCSV(reports.failures))
+        clock.lap("report tables")
         let panel = try PanelStage(loaded: loaded, logger: logger).build(textMeasures: measures.table,
                                                                           writer: &writer, clock: &clock)
 

@@ -152,7 +152,7 @@ struct ReportStage {
     }
 
     static func record(_ outcome: FileOutcome, entry: RunPlan.Entry) -> ReportOutcome {
-        let payload = (try? JSONEncoder().encode(outcome)) ?? Data()
+        let payload = (try? JSONEncoder().encode(StoredOutcome(outcome))) ?? Data()
         if outcome.results.isEmpty, let failure = outcome.failures.first {
             let reason = outcome.failures.count == 1 ? failure.reason
                 : outcome.failures.map { "\($0.file): \($0.reason)" }.joined(separator: "; ")
@@ -174,17 +174,23 @@ struct ReportStage {
         } catch {
             throw .output(path: store.path, reason: "\(error)")
         }
+        // Decoding thousands of stored results is the bulk of a rerun's work: spread it over the workers.
+        let dictionaries = dictionaries
+        let decoded = ParallelMap.map(records, jobs: jobs) { record -> FileOutcome? in
+            guard record.status != .failed, let data = record.result,
+                  let stored = try? JSONDecoder().decode(StoredOutcome.self, from: data) else { return nil }
+            return stored.expanded(with: dictionaries)
+        }
         var results: [ReportResult] = []
         var failures: [FailedReport] = []
-        let decoder = JSONDecoder()
-        for record in records {
+        for (record, outcome) in zip(records, decoded) {
             if record.status == .failed {
                 failures.append(FailedReport(file: record.path, sha256: record.sha256, stage: record.stage ?? "",
                                              reason: record.reason ?? "", firstSeen: record.firstSeen,
                                              lastSeen: record.lastSeen))
                 continue
             }
-            guard let data = record.result, let outcome = try? decoder.decode(FileOutcome.self, from: data) else {
+            guard let outcome else {
                 failures.append(FailedReport(file: record.path, sha256: record.sha256, stage: "state",
                                              reason: "cached result unreadable; rerun with --force",
                                              firstSeen: record.firstSeen, lastSeen: record.lastSeen))

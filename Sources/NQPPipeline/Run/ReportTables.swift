@@ -27,39 +27,49 @@ enum ReportTables {
     }
 
     /// Tidy keyword counts of the reports in the panel: one row per firm-year, dictionary, category and keyword.
+    /// Written straight into the CSV buffer: with thousands of reports this is the largest output.
     static func countsCSV(chosen: [ReportResult]) -> [UInt8] {
-        var rows: [[String]] = []
+        guard var writer = makeWriter() else { return [] }
+        writer.appendRow(["firm", "year", "dictionary", "category", "keyword", "count", "negated", "excluded", "file"])
         for result in chosen {
-            guard let firm = result.firm, let year = result.year else { continue }
+            guard let firm = result.firm, let year = result.year.map(String.init) else { continue }
             for counts in result.counts {
                 for tally in counts.keywords {
                     for category in tally.categories {
-                        rows.append([firm, String(year), counts.dictionary, category, tally.keyword,
-                                     String(tally.count), String(tally.negated), String(tally.excluded), result.file])
+                        writer.appendField(firm)
+                        writer.appendField(year)
+                        writer.appendField(counts.dictionary)
+                        writer.appendField(category)
+                        writer.appendField(tally.keyword)
+                        writer.appendNumber(Double(tally.count))
+                        writer.appendNumber(Double(tally.negated))
+                        writer.appendNumber(Double(tally.excluded))
+                        writer.appendField(result.file)
+                        writer.endRow()
                     }
                 }
             }
         }
-        return csv(header: ["firm", "year", "dictionary", "category", "keyword", "count", "negated", "excluded",
-                            "file"], rows: rows)
+        return writer.takeBytes()
     }
 
     /// Every hit with its context, for auditing a count.
     static func kwicCSV(chosen: [ReportResult]) -> [UInt8] {
-        var rows: [[String]] = []
+        guard var writer = makeWriter() else { return [] }
+        writer.appendRow(["firm", "year", "file", "dictionary", "keyword", "categories", "status", "reason",
+                          "offset", "before", "match", "after"])
         for result in chosen {
             guard let firm = result.firm, let year = result.year else { continue }
             for counts in result.counts {
                 for hit in counts.hits {
-                    rows.append([firm, String(year), result.file, counts.dictionary, hit.keyword,
-                                 counts.keywords[hit.keywordIndex].categories.joined(separator: ";"),
-                                 hit.status.rawValue, hit.reason ?? "", String(hit.start), hit.before, hit.matched,
-                                 hit.after])
+                    writer.appendRow([firm, String(year), result.file, counts.dictionary, hit.keyword,
+                                      counts.keywords[hit.keywordIndex].categories.joined(separator: ";"),
+                                      hit.status.rawValue, hit.reason ?? "", String(hit.start), hit.before,
+                                      hit.matched, hit.after])
                 }
             }
         }
-        return csv(header: ["firm", "year", "file", "dictionary", "keyword", "categories", "status", "reason",
-                            "offset", "before", "match", "after"], rows: rows)
+        return writer.takeBytes()
     }
 
     static func errorsCSV(_ failures: [ReportStage.FailedReport]) -> [UInt8] {
@@ -68,13 +78,16 @@ enum ReportTables {
         })
     }
 
-    static func csv(header: [String], rows: [[String]], byteOrderMark: Bool = false) -> [UInt8] {
-        // CSVWriter only rejects invalid delimiter options; the defaults are valid.
-        guard var writer = try? CSVWriter(options: .init(byteOrderMark: byteOrderMark, lineEnding: .lf)) else {
-            return []
-        }
+    static func csv(header: [String], rows: [[String]]) -> [UInt8] {
+        guard var writer = makeWriter() else { return [] }
         writer.appendRow(header)
         for row in rows { writer.appendRow(row) }
         return writer.takeBytes()
+    }
+
+    /// The pipeline's CSV dialect: UTF-8, comma, RFC 4180 quoting, LF line ends.
+    static func makeWriter() -> CSVWriter? {
+        // CSVWriter only rejects invalid delimiter options; these are valid, so nil never happens.
+        try? CSVWriter(options: .init(byteOrderMark: false, lineEnding: .lf))
     }
 }

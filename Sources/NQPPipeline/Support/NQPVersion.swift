@@ -5,5 +5,5 @@ public enum NQPVersion {
     /// Version of the text semantics (visible text, match text, sections, identification).
     public static let extractor = "extract-1"
     /// Version of the counting semantics.
-    public static let counter = "count-1"
+    public static let counter = "count-2"
 }
