@@ -21,7 +21,13 @@ public enum FirmCode {
     }
 
     static func trim(_ s: String) -> String {
-        s.trimmingCharacters(where: { $0.isWhitespace || $0 == "\u{00A0}" || $0 == "\u{3000}" })
+        // Fast path for the common cell: no whitespace at either end, checked on bytes (every cell of every
+        // source goes through here; Character-level checks dominated reading a large CSV).
+        let utf8 = s.utf8
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return s
+        }
+        return s.trimmingCharacters(where: { $0.isWhitespace || $0 == "\u{00A0}" || $0 == "\u{3000}" })
     }
 
     /// "123.0" / "123.000" → "123"; anything else → nil.

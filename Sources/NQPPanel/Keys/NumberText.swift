@@ -6,7 +6,7 @@ enum NumberText {
         let s = FirmCode.trim(raw)
         guard !s.isEmpty else { return nil }
         var plain = s
-        if s.contains(",") {
+        if s.utf8.contains(UInt8(ascii: ",")) {
             guard isGroupedNumber(s) else { return nil }
             plain = String(s.filter { $0 != "," })
         }

@@ -106,7 +106,7 @@ struct ReportStage {
         progress.setTotals(reports: work.count, bytes: work.reduce(0) { $0 + $1.file.size })
         let store = store, processor = processor, logger = logger
         let locations = Dictionary(files.map { ($0.displayPath, $0.url) }, uniquingKeysWith: { a, _ in a })
-        let errors = ParallelMap.map(work, jobs: jobs) { entry -> String? in
+        let errors = ParallelMap.map(work, jobs: jobs, cost: { $0.file.size }) { entry -> String? in
             let url = locations[entry.file.path] ?? URL(fileURLWithPath: entry.file.location)
             let outcome = Self.identified(processor.process(fileAt: url, displayPath: entry.file.path,
                                                                     knownSHA256: entry.sha256.isEmpty ? nil : entry.sha256))

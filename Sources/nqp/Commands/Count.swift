@@ -49,7 +49,9 @@ struct Count: ParsableCommand {
                                                kwic: kwic, hashesContent: false)
         let found = try ReportDiscovery.files(in: files, include: settings.config.reports.include,
                                               exclude: settings.config.reports.exclude)
-        let outcomes = ParallelMap.map(found, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount) { file in
+        let sizes = Dictionary(found.map { ($0.url.path, Self.size(of: $0.url)) }, uniquingKeysWith: { a, _ in a })
+        let outcomes = ParallelMap.map(found, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                       cost: { sizes[$0.url.path] ?? 0 }) { file in
             processor.process(fileAt: file.url, displayPath: file.displayPath)
         }
         let rendering = CountRendering(kwic: kwic != nil)
@@ -75,6 +77,12 @@ struct Count: ParsableCommand {
             for result in results { print(try rendering.jsonLine(result)) }
         }
         if failed > 0 { throw ExitStatusError(status: .quarantined) }
+    }
+}
+
+extension Count {
+    static func size(of url: URL) -> Int64 {
+        ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.int64Value ?? 0
     }
 }
 
