@@ -7,7 +7,7 @@ import Testing
 @Suite("nqp run end to end", .serialized)
 struct PipelineRunTests {
     static let outputs = ["panel.dta", "panel.csv", "codebook.csv", "codebook.md", "panel_import.do",
-                          "panel_import.R", "reports.csv", "counts.csv", "kwic.csv", "merge_report.csv",
+                          "panel_import.R", "reports.csv", "counts.csv", "kwic.csv", "merge_report.csv", "merge_unmatched.csv",
                           "weights.csv", "errors.csv", "manifest.json"]
 
     @Test func samplesRunWritesEveryOutputWithTextFirmCodes() throws {

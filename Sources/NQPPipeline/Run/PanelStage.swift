@@ -74,6 +74,10 @@ struct PanelStage {
             outcome.mergeReport = mergeReport
             for line in mergeReport.summaryLines { logger.info("\(line)", metadata: ["stage": "merge"]) }
             try writer.write("merge_report.csv", Array(mergeReport.summaryCSV.utf8))
+            // Every key that did not match, and on which side: "why firm X has no financials in 2019".
+            try writer.write("merge_unmatched.csv", ReportTables.csv(
+                header: ["source", "category", "firm", "year"],
+                rows: mergeReport.unmatched.map { [$0.source, $0.category, $0.firm, String($0.year)] }))
             let (computed, indicatorReports) = try IndicatorEngine.compute(financials.indicators, on: panel)
             panel = computed
             outcome.indicatorReports = indicatorReports

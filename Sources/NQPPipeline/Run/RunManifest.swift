@@ -102,9 +102,12 @@ struct RunManifest: Encodable {
             let data = (try? Data(contentsOf: url)) ?? Data()
             return InputFile(file: source.path, bytes: data.count, sha256: SHA256.hex(Array(data)))
         }
+        // The unmatched keys are listed in merge_unmatched.csv; the manifest keeps the counts.
+        var merge = panel.mergeReport
+        merge?.unmatched = []
         stages = Stages(reportsRead: results.count, reportsInPanelSource: chosen, firmYearsText: textFirmYears,
                         financialSources: panel.sourceReports, crosswalk: panel.crosswalkReports,
-                        merge: panel.mergeReport, indicators: panel.indicatorReports, screens: panel.screenReport,
+                        merge: merge, indicators: panel.indicatorReports, screens: panel.screenReport,
                         firmYearsPanel: panel.rowCount)
         scoring = panel.scoreResults.map {
             Scoring(system: $0.system, options: $0.result.options, scoredRows: $0.result.scoredRowCount,
