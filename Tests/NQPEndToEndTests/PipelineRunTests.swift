@@ -245,4 +245,22 @@ struct PipelineRunTests {
         }
         #expect(!panel.contains { $0.first == "000001" }, "banks dropped by the industry screen")
     }
+
+    /// The US example: English dictionary on Item 7, SEC companyfacts merged on the ten-digit CIK.
+    @Test func usExampleMergesCompanyFactsOnTheCIK() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let config = workspace.root.appendingPathComponent("examples/us_10k.yml").path
+        let result = try workspace.nqp(["run", "--config", config, "--quiet"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let panel = parseCSV(try Data(contentsOf: workspace.root.appendingPathComponent("examples/out_us/panel.csv")))
+        let header = try #require(panel.first)
+        let assets = try #require(header.firstIndex(of: "total_assets"))
+        let total = try #require(header.firstIndex(of: "tech_total"))
+        let turnover = try #require(header.firstIndex(of: "asset_turnover"))
+        #expect(panel.dropFirst().map { $0[1] } == ["2019", "2020", "2021"])
+        #expect(panel.dropFirst().allSatisfy { $0[0] == "0001987654" && !$0[assets].isEmpty })
+        #expect(!panel[1][turnover].isEmpty, "FY2018 assets kept for the FY2019 average")
+        #expect(panel[2][total].isEmpty, "no Item 7 in the FY2020 XBRL instance: missing, not zero")
+    }
 }

@@ -50,7 +50,7 @@ struct CompanyFactsTests {
     func endYear() throws {
         let (t, _) = try read(.endYear, width: nil)
         #expect(t.keys.map(\.year) == [2020, 2021, 2022])
-        #expect(t.keys.first?.firm == "1640147")
+        #expect(t.keys.first?.firm == "0001640147")
     }
 
     @Test("Differing values for one period are resolved to the latest filing and reported")

@@ -94,7 +94,9 @@ public struct CompanyFactsReader: Sendable {
                                     reason: "no `cik`/`facts`: not an SEC companyfacts file")
         }
         let cikText = (rawCIK as? NSNumber).map { "\($0.int64Value)" } ?? "\(rawCIK)"
-        guard let firm = FirmCode.normalize(cikText, width: config.firmWidth) else {
+        // CIKs default to SEC's ten-digit form, the form the extract stage gives reports identified by dei facts,
+        // so text and financials meet in the merge.
+        guard let firm = FirmCode.normalize(cikText, width: config.firmWidth ?? 10) else {
             throw .unreadableSource(source: config.name, path: path, reason: "empty cik")
         }
         if firm != cikText {

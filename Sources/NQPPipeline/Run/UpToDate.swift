@@ -30,7 +30,8 @@ struct UpToDate: Codable, Equatable {
     /// The fingerprint of the inputs of a run. Financial inputs are hashed whole: they are small next to the
     /// reports and any change to them changes the panel.
     static func fingerprint(loaded: LoadedConfig, cacheFingerprint: String, reports: [ReportState]) -> String {
-        var text = "nqp \(NQPVersion.string)\nconfig \(SHA256.hex(loaded.text))\ncache \(cacheFingerprint)\n"
+        var text = "nqp \(NQPVersion.string) \(executableStamp)\nconfig \(SHA256.hex(loaded.text))\n"
+            + "cache \(cacheFingerprint)\n"
         let financials = loaded.config.financials
         let inputs = financials.sources.map(\.path) + [financials.crosswalk?.path].compactMap { $0 }
             + [loaded.config.reports.manifest].compactMap { $0 }
@@ -42,6 +43,16 @@ struct UpToDate: Codable, Equatable {
             text += "report \(report.path) \(report.sha256) \(report.failed ? "failed" : "ok")\n"
         }
         return SHA256.hex(text)
+    }
+
+    /// Size and modification time of the running executable: a rebuilt or upgraded nqp redoes the panel stages
+    /// even when its version string did not change.
+    static var executableStamp: String {
+        guard let path = Bundle.main.executablePath,
+              let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "unknown" }
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(size)@\(modified)"
     }
 
     /// The report states a plan with nothing to process implies (unchanged reports are stored as ok, quarantined
