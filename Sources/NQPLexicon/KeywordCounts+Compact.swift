@@ -11,6 +11,17 @@ public struct CompactKeywordCounts: Sendable, Equatable, Codable {
     public var excluded: [Int]
     public var hits: [KeywordHit]
 
+    public init(dictionary: String, mode: MatchMode, chars: Int, counted: [Int], negated: [Int], excluded: [Int],
+                hits: [KeywordHit] = []) {
+        self.dictionary = dictionary
+        self.mode = mode
+        self.chars = chars
+        self.counted = counted
+        self.negated = negated
+        self.excluded = excluded
+        self.hits = hits
+    }
+
     public init(_ counts: KeywordCounts) {
         dictionary = counts.dictionary
         mode = counts.mode

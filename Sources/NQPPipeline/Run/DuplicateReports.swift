@@ -1,7 +1,8 @@
 import NQPPanel
 
-/// Chooses one report per firm-year when several claim it (a corrected version, a duplicate download), by the
-/// configured rule, and says which files were set aside. Never a silent double count.
+/// Chooses one report per firm-year when several claim it (a corrected version, a duplicate download): the one
+/// the report manifest lists, else by the configured rule; says which files were set aside. Never a silent
+/// double count.
 enum DuplicateReports {
     struct Choice {
         /// The reports that feed the panel, sorted by firm and year.
@@ -27,6 +28,16 @@ enum DuplicateReports {
                 continue
             }
             let names = group.map(\.file).joined(separator: ", ")
+            // A report the manifest names for this firm-year wins over the rule: the user chose it explicitly.
+            let listed = group.filter { $0.identityRoute.hasPrefix("manifest") }
+            if listed.count == 1, let kept = listed.first {
+                choice.chosen.append(kept)
+                for other in group where other.file != kept.file {
+                    choice.status[other.file] = "duplicate: \(key.firm) \(key.year) taken from \(kept.file) (listed in the manifest)"
+                }
+                choice.warnings.append("\(group.count) reports for \(key.firm) \(key.year) (\(names)); kept \(kept.file), the one the manifest lists")
+                continue
+            }
             switch rule {
             case .latest, .first:
                 let kept = rule == .latest ? last : first

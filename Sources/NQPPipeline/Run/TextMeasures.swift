@@ -50,7 +50,7 @@ public struct TextMeasures: Sendable {
                                   sources: [source], values: .number(totals.map { $0.map { Foundation.log1p($0) } })))
             let per10k: [Double?] = zip(totals, rows).map { total, row in
                 guard let total, let chars = row.1.scopeChars, chars > 0 else { return nil }
-                return total / Double(chars) * 10_000
+                return total * 10_000 / Double(chars)
             }
             columns.append(Column(name: "\(prefix)_per10k", label: Self.label("\(dictionary.name): mentions per 10,000 characters"),
                                   unit: "per 10,000 characters",
