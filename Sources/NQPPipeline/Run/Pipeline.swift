@@ -80,22 +80,7 @@ public struct Pipeline {
                                                               reports: UpToDate.states(of: plan)),
                                         in: outputFolder) {
             try store.apply(plan, at: Date())  // remember new stat times of touched-but-unchanged files
-            logger.info("nothing changed since the last run (\(plan.entries.count) reports, configuration and financial inputs unchanged); the outputs are up to date",
-                        metadata: ["stage": "plan"])
-            clock.lap("plan")
-            var summary = RunSummary(reports: RunSummary.Reports(plan: plan), firmYears: last.firmYears,
-                                     stageSeconds: [], outputs: [], exitStatus: last.exitStatus)
-            summary.reports.quarantined = last.quarantined
-            for lap in clock.laps { summary.addTime(lap.seconds, toStage: lap.stage) }
-            let manifestURL = outputFolder.appendingPathComponent("manifest.json")
-            if let previous = try? Data(contentsOf: manifestURL),
-               let refreshed = RunManifest.refreshed(Array(previous), summary: summary, started: started,
-                                                     finished: Date()) {
-                var writer = OutputWriter(folder: outputFolder)
-                try writer.write("manifest.json", refreshed)
-                summary.outputs = writer.written
-            }
-            return summary
+            return try upToDateSummary(plan: plan, last: last, started: started, clock: &clock)
         }
         let reports = try stage.run(plan: plan, files: files, progress: progress)
         clock.lap("extract+count")
@@ -136,6 +121,27 @@ public struct Pipeline {
                                                reports: try UpToDate.states(of: store))
         try UpToDate(fingerprint: fingerprint, exitStatus: summary.exitStatus, firmYears: summary.firmYears,
                      quarantined: summary.reports.quarantined, outputs: writer.written).save(in: outputFolder)
+        return summary
+    }
+}
+
+extension Pipeline {
+    /// The summary of a run that found its outputs up to date; only the manifest's times and summary change.
+    func upToDateSummary(plan: RunPlan, last: UpToDate, started: Date, clock: inout StageClock) throws -> RunSummary {
+        logger.info("nothing changed since the last run (\(plan.entries.count) reports, configuration and financial inputs unchanged); the outputs are up to date",
+                    metadata: ["stage": "plan"])
+        clock.lap("plan")
+        var summary = RunSummary(reports: RunSummary.Reports(plan: plan), firmYears: last.firmYears,
+                                 stageSeconds: [], outputs: [], exitStatus: last.exitStatus)
+        summary.reports.quarantined = last.quarantined
+        for lap in clock.laps { summary.addTime(lap.seconds, toStage: lap.stage) }
+        let folder = loaded.outputFolder
+        if let previous = try? Data(contentsOf: folder.appendingPathComponent("manifest.json")),
+           let refreshed = RunManifest.refreshed(Array(previous), summary: summary, started: started, finished: Date()) {
+            var writer = OutputWriter(folder: folder)
+            try writer.write("manifest.json", refreshed)
+            summary.outputs = writer.written
+        }
         return summary
     }
 }
