@@ -80,6 +80,16 @@ echo "== counts: nqp --kwic 0 (every hit with its status) vs the planted counts 
 "$PYTHON" "$HERE/check_counts.py" "$CORPUS/expected.csv" "$OUT/nqp_hits.csv" "$OUT/nqp_jobs1.csv" \
   | tee "$OUT/counts_check.txt" >&2 || true
 
+echo "== parsers: the fast scanner's match text vs libxml2's (the reference) on every corpus file" >&2
+parser_differences=0
+for f in "$DOCS"/*; do
+  if ! cmp -s <("$NQP" extract --parser fast "$f" 2>/dev/null) <("$NQP" extract --parser libxml2 "$f" 2>/dev/null); then
+    echo "  differs: $(basename "$f")" >&2
+    parser_differences=$((parser_differences + 1))
+  fi
+done
+echo "parser check: $(ls "$DOCS" | wc -l) files, $parser_differences with different match text" | tee "$OUT/parser_check.txt" >&2
+
 if [ "$MEM10" = 1 ]; then
   BIG="$CORPUS/docs10x"
   if [ ! -d "$BIG" ]; then
