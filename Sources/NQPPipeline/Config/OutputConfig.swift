@@ -1,0 +1,77 @@
+import Foundation
+import NQPExport
+
+/// `output:` — where and what to write. The export settings (`base_name`, `sort_columns`, `compact_integers`,
+/// `neutralize_formulas`, `sqlite`) sit at the same level.
+public struct OutputConfig: Codable, Sendable, Equatable {
+    /// Output folder, relative to the configuration file.
+    public var folder: String
+    /// Label of the Stata dataset.
+    public var datasetLabel: String
+    /// Value labels of categorical integer columns: column → {value: label} (Stata value labels, haven labelled).
+    public var valueLabels: [String: [String: String]]
+    public var export: PanelExportOptions
+
+    public init(folder: String = "out",
+                datasetLabel: String = "nqp firm-year panel: DT measures, financial indicators, NQP scores",
+                valueLabels: [String: [String: String]] = [:], export: PanelExportOptions = PanelExportOptions()) {
+        self.folder = folder
+        self.datasetLabel = datasetLabel
+        self.valueLabels = valueLabels
+        self.export = export
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case folder
+        case datasetLabel = "dataset_label"
+        case valueLabels = "value_labels"
+    }
+
+    /// The value labels with integer keys; a key that is not a whole number in Stata's long range is a problem.
+    public func integerValueLabels() -> (labels: [String: [Int32: String]], problems: [String]) {
+        var labels: [String: [Int32: String]] = [:]
+        var problems: [String] = []
+        for (column, map) in valueLabels {
+            for (key, label) in map {
+                if let value = Int32(key.trimmingCharacters(in: .whitespaces)) {
+                    labels[column, default: [:]][value] = label
+                } else {
+                    problems.append("value_labels.\(column): '\(key)' is not a whole number; Stata labels integer values only")
+                }
+            }
+        }
+        return (labels, problems.sorted())
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = OutputConfig()
+        folder = try c.decodeIfPresent(String.self, forKey: .folder) ?? d.folder
+        datasetLabel = try c.decodeIfPresent(String.self, forKey: .datasetLabel) ?? d.datasetLabel
+        valueLabels = try c.decodeIfPresent([String: [String: String]].self, forKey: .valueLabels) ?? [:]
+        export = try PanelExportOptions(from: decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(folder, forKey: .folder)
+        try c.encode(datasetLabel, forKey: .datasetLabel)
+        try c.encode(valueLabels, forKey: .valueLabels)
+        try export.encode(to: encoder)
+    }
+}
+
+/// `run:` — batch behaviour.
+public struct RunConfig: Codable, Sendable, Equatable {
+    /// Parallel workers for extract and count; 0 = the number of cores. Results are identical for every value.
+    public var jobs: Int
+
+    public init(jobs: Int = 0) { self.jobs = jobs }
+
+    enum CodingKeys: String, CodingKey { case jobs }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        jobs = try c.decodeIfPresent(Int.self, forKey: .jobs) ?? 0
+    }
+}
