@@ -32,32 +32,16 @@ def measure(argv):
     results, label, run, corpus_bytes, stdout_file = argv[:5]
     if argv[5] != "--":
         sys.exit("usage: report.py measure RESULTS LABEL RUN CORPUS_BYTES STDOUT_FILE -- COMMAND...")
-    command = argv[6:]
-    gnu_time = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
-    time_log = None
-    if gnu_time:
-        fd, time_log = tempfile.mkstemp(prefix="nqp-bench-time-")
-        os.close(fd)
-        command = [gnu_time, "-v", "-o", time_log] + command
     with open(stdout_file, "wb") as out:
-        t0 = time.perf_counter()
-        proc = subprocess.run(command, stdout=out)
-        wall = time.perf_counter() - t0
-    rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
-    if time_log:
-        with open(time_log, encoding="utf-8", errors="replace") as fh:
-            m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", fh.read())
-        os.remove(time_log)
-        if m:
-            rss_kb = int(m.group(1))
+        returncode, wall, rss_kb = run_timed(argv[6:], out)
     rec = {"label": label, "run": int(run), "wall": round(wall, 4), "rss_kb": rss_kb,
-           "bytes": int(corpus_bytes), "rc": proc.returncode}
+           "bytes": int(corpus_bytes), "rc": returncode}
     with open(results, "a", encoding="utf-8") as fh:
         fh.write(json.dumps(rec) + "\n")
     print("  %-22s run %s: %.3f s, %.1f MB/s, %.0f MiB%s" % (
         label, run, wall, int(corpus_bytes) / 1e6 / wall if wall else 0, rss_kb / 1024,
-        "" if proc.returncode == 0 else "  (exit %d)" % proc.returncode), file=sys.stderr)
-    return proc.returncode
+        "" if returncode == 0 else "  (exit %d)" % returncode), file=sys.stderr)
+    return returncode
 
 
 def run_timed(command, stdout, stderr=None):

@@ -152,6 +152,9 @@ struct PipelineRunTests {
         let again = try workspace.run()
         #expect(again.status == 3)
         #expect(try workspace.reportCounts()["new"] == 0)
+        // --retry-failed reads it again (still corrupt: still quarantined).
+        #expect(try workspace.run(["--retry-failed"]).status == 3)
+        #expect(try workspace.reportCounts()["retried"] == 1)
     }
 
     @Test func aSecondRunOnTheSameOutputExitsFour() throws {

@@ -98,7 +98,8 @@ public struct ReportProcessor: Sendable {
         var scopeChars: Int?
         if let text = report.text(in: scope) {
             let offset = scope == .full ? 0 : (report.sections.first { $0.name == scope.rawValue }?.start ?? 0)
-            let excluded = excludedRanges(in: report, scopeOffset: offset, scopeChars: MatchText.scalarCount(of: text))
+            let excluded = excludedChapterFinder == nil ? []
+                : excludedRanges(in: report, scopeOffset: offset, scopeChars: MatchText.scalarCount(of: text))
             for counter in counters {
                 var tally = counter.count(in: text, excluding: excluded, collectHits: kwicContext)
                 // KWIC offsets point into the whole report's match text, whatever the scope.

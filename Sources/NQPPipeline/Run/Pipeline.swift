@@ -93,7 +93,7 @@ public struct Pipeline {
         let measures = TextMeasures(results: choice.chosen, dictionaries: dictionaries,
                                     scopeName: config.counting.scope.rawValue, displayPath: loaded.displayPath)
 
-        // Stage 3–5: merge, score, export (whole panel every run: weights depend on every row).
+        // Stages 3–5: merge, score, export on the whole panel (weights depend on every row).
         var writer = OutputWriter(folder: outputFolder)
         try writer.write("reports.csv", ReportTables.reportsCSV(results: reports.results, failures: reports.failures,
                                                                 status: choice.status))

@@ -11,8 +11,6 @@ import NQPTable
 /// underscore (`dt_ai`, `dt_cloud` → `dt`), else the dictionary name.
 public struct TextMeasures: Sendable {
     public var table: Table
-    /// Firm-years with their chosen report's file, for provenance.
-    public var files: [PanelKey: String]
 
     public init(results: [ReportResult], dictionaries: [KeywordDictionary], scopeName: String,
                 displayPath: (String) -> String = { $0 }) {
@@ -20,7 +18,6 @@ public struct TextMeasures: Sendable {
             guard let firm = result.firm, let year = result.year else { return nil }
             return (PanelKey(firm: firm, year: year), result)
         }.sorted { $0.0 < $1.0 }
-        files = Dictionary(rows.map { ($0.0, $0.1.file) }, uniquingKeysWith: { first, _ in first })
 
         var columns: [Column] = [
             Column(name: "firm", label: "Firm identifier (stock code / CIK)", values: .text(rows.map { $0.0.firm })),
