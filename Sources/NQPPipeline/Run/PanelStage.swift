@@ -133,7 +133,7 @@ struct PanelStage {
             let exported = try PanelExporter(options: loaded.config.output.export).export(panel, to: writer.folder)
             for file in exported.files { writer.noteWritten(file) }
         } catch {
-            throw PipelineError.output(path: writer.folder.path, reason: "\(error)")
+            throw PipelineError.output(path: writer.output.path, reason: "\(error)")
         }
         clock.lap("export")
         return outcome

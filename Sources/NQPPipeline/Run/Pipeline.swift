@@ -59,6 +59,7 @@ public struct Pipeline {
         defer { lock.release() }
         let store = try StateStore(outputDirectory: outputFolder)
         defer { try? store.close() }
+        OutputGeneration.sweep(outputFolder)  // what killed runs left behind
 
         // Stage 1–2: extract and count, incrementally.
         let factory = StageFactory(loaded: loaded)
@@ -94,7 +95,8 @@ public struct Pipeline {
                                     scopeName: config.counting.scope.rawValue, displayPath: loaded.displayPath)
 
         // Stages 3–5: merge, score, export on the whole panel (weights depend on every row).
-        var writer = OutputWriter(folder: outputFolder)
+        var writer = try OutputWriter(output: outputFolder)
+        defer { writer.discard() }  // unless published below
         try writer.write("reports.csv", ReportTables.reportsCSV(results: reports.results, failures: reports.failures,
                                                                 status: choice.status))
         try writer.write("counts.csv", ReportTables.countsCSV(chosen: choice.chosen))
@@ -111,12 +113,15 @@ public struct Pipeline {
         summary.reports.quarantined = reports.failures.count
         summary.exitStatus = ExitStatus.completedRun(quarantinedReports: reports.failures.count)
         for lap in clock.laps { summary.addTime(lap.seconds, toStage: lap.stage) }
-        let manifest = RunManifest(loaded: loaded, dictionaries: dictionaries, results: reports.results,
+        var manifest = RunManifest(loaded: loaded, dictionaries: dictionaries, results: reports.results,
                                    chosen: choice.chosen.count, panel: panel, textFirmYears: measures.table.rowCount,
                                    summary: summary, warnings: choice.warnings + panel.warnings,
                                    started: started, finished: Date())
+        summary.outputs = writer.written + ["manifest.json"]
+        manifest.summary.outputs = summary.outputs
+        manifest.files = try writer.fileList()
         try writer.write("manifest.json", try manifest.jsonBytes())
-        summary.outputs = writer.written
+        try writer.publish()
         let fingerprint = UpToDate.fingerprint(loaded: loaded, cacheFingerprint: cacheFingerprint,
                                                reports: try UpToDate.states(of: store))
         try UpToDate(fingerprint: fingerprint, exitStatus: summary.exitStatus, firmYears: summary.firmYears,
@@ -138,8 +143,11 @@ extension Pipeline {
         let folder = loaded.outputFolder
         if let previous = try? Data(contentsOf: folder.appendingPathComponent("manifest.json")),
            let refreshed = RunManifest.refreshed(Array(previous), summary: summary, started: started, finished: Date()) {
-            var writer = OutputWriter(folder: folder)
+            var writer = try OutputWriter(output: folder)
+            defer { writer.discard() }
+            try writer.carryOver(skipping: ["manifest.json"])
             try writer.write("manifest.json", refreshed)
+            try writer.publish()
             summary.outputs = writer.written
         }
         return summary
@@ -156,24 +164,4 @@ struct StageClock {
         laps.append((stage, now.timeIntervalSince(last)))
         last = now
     }
-}
-
-/// Writes output files atomically (temporary name, fsync, rename) and remembers what it wrote.
-struct OutputWriter {
-    let folder: URL
-    private(set) var written: [String] = []
-
-    init(folder: URL) { self.folder = folder }
-
-    mutating func write(_ name: String, _ bytes: [UInt8]) throws(PipelineError) {
-        let url = folder.appendingPathComponent(name)
-        do {
-            try AtomicFile.write(bytes, to: url)
-        } catch {
-            throw .output(path: url.path, reason: "\(error)")
-        }
-        written.append(name)
-    }
-
-    mutating func noteWritten(_ name: String) { written.append(name) }
 }
