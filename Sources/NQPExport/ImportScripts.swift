@@ -64,12 +64,22 @@ enum ImportScripts {
         return out
     }
 
-    /// Text for Stata compound quotes: line breaks become spaces (a label is one line); `$` and the backquote are
-    /// escaped so Stata does not expand them as macros.
+    /// Text for Stata compound quotes `` `"…"' ``, so that no label can end its string or start a command: line
+    /// breaks and other control characters become spaces (a label is one line); `$` and the backquote are escaped so
+    /// Stata does not expand them as macros; and the compound-quote delimiters themselves are broken apart —
+    /// `"'` (the closer) becomes `" '` and `` `" `` (an opener, which would unbalance the nesting) becomes
+    /// `` ` " `` — a trailing backquote gets a space so it cannot join the closing quote.
     static func stataText(_ text: String) -> String {
-        text.replacingOccurrences(of: "$", with: "\\$").replacingOccurrences(of: "`", with: "\\`")
-            .replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
-            .replacingOccurrences(of: "\r", with: " ")
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F { scalars.append(" "); continue }
+            if scalar == "'", scalars.last == "\"" { scalars.append(" ") }
+            if scalar == "\"", scalars.last == "`" { scalars.append(" ") }
+            if scalar == "$" || scalar == "`" { scalars.append("\\") }
+            scalars.append(scalar)
+        }
+        if scalars.last == "`" { scalars.append(" ") }
+        return String(scalars)
     }
 
     /// An R double-quoted string literal with non-ASCII characters as \u{…} escapes.
