@@ -29,7 +29,7 @@ struct FastPathEquivalenceTests {
             let key = String(decoding: keyBytes, as: UTF8.self)
             #expect(key == MatchText.normalize(line).replacingOccurrences(of: " ", with: ""))
             for (regex, matcher) in zip(regexes, matchers) {
-                let fast = matcher.matchAtStart(keyBytes) { key }
+                let fast = matcher.matchAtStart(keyBytes, string: { key }, budget: RegexBudget())
                 var expected: (end: Int, number: Int?)?
                 if let match = regex.firstMatch(in: key, range: NSRange(key.startIndex..., in: key)),
                    match.range.location == 0, let range = Range(match.range, in: key) {
@@ -39,7 +39,7 @@ struct FastPathEquivalenceTests {
                     expected = (key.utf8.distance(from: key.startIndex, to: range.upperBound), number)
                 }
                 #expect(fast?.end == expected?.end && fast?.number == expected?.number, "\(line) → \(key)")
-                #expect(matcher.matches(keyBytes) { key } == ChineseHeadingScanner.matches(regex, key), "\(key)")
+                #expect(matcher.matches(keyBytes, string: { key }, budget: RegexBudget()) == ChineseHeadingScanner.matches(regex, key), "\(key)")
                 // The raw-line prefilter never rules out a line that matches.
                 if expected != nil {
                     let first = lines.candidates(firstScalars: nil) { matcher.mayMatch(rawLine: $0) }

@@ -8,6 +8,8 @@ struct ChineseHeadingScanner {
     private let firstScalars: Set<UInt32>?
     /// Compiled `patterns.headingStyles`.
     private let styles: [HeadingStyleMatcher]
+    /// The regex work this report may take (custom heading styles only; README "Limits").
+    let budget = RegexBudget()
 
     init(patterns: SectionPatterns, lines: LayoutLines) {
         self.patterns = patterns
@@ -47,7 +49,7 @@ struct ChineseHeadingScanner {
                 return made
             }
             for (styleIndex, style) in styles.enumerated() {
-                guard let match = style.matchAtStart(keyBytes, string: string) else { continue }
+                guard let match = style.matchAtStart(keyBytes, string: string, budget: budget) else { continue }
                 let key = string()
                 let prefixEnd = key.utf8.index(key.utf8.startIndex, offsetBy: match.end)
                 if let heading = heading(at: index, key: key, prefixEnd: prefixEnd,
@@ -70,7 +72,7 @@ struct ChineseHeadingScanner {
         if title.isEmpty || isTitlePrefix, let next = lines.nextNonBlank(after: index, limit: 2) {
             let nextKeyBytes = lines.compactKeyBytes(next)
             let nextKey = String(decoding: nextKeyBytes, as: UTF8.self)
-            if !nextKey.isEmpty && !styles.contains(where: { $0.matches(nextKeyBytes, string: { nextKey }) })
+            if !nextKey.isEmpty && !styles.contains(where: { $0.matches(nextKeyBytes, string: { nextKey }, budget: budget) })
                 || isTitlePrefix {
                 title += nextKey
                 lastLine = next

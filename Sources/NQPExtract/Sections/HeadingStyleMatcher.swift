@@ -25,20 +25,20 @@ enum HeadingStyleMatcher {
 
     /// A match at the start of `key` (UTF-8 of the compact key; `string()` gives it as a `String`): the UTF-8
     /// offset where the match ends and the `number` group's value.
-    func matchAtStart(_ key: [UInt8], string: () -> String) -> (end: Int, number: Int?)? {
-        if case .regex(let regex) = self { return Self.regexMatch(regex, string()) }
+    func matchAtStart(_ key: [UInt8], string: () -> String, budget: RegexBudget) -> (end: Int, number: Int?)? {
+        if case .regex(let regex) = self { return Self.regexMatch(regex, string(), budget: budget) }
         guard let fast = fastMatch(key) else { return nil }
         // A match ending before a combining mark (`7.́`) splits a character; what the regex path makes of that
         // (through `Range(_:in:)`) is left to it.
         if splitsCharacter(key, at: fast.end) {
-            return Self.regexMatch(try? NSRegularExpression(pattern: pattern), string())
+            return Self.regexMatch(try? NSRegularExpression(pattern: pattern), string(), budget: budget)
         }
         return fast
     }
 
     /// Whether the pattern matches anywhere in `key` (the default patterns are anchored at the start).
-    func matches(_ key: [UInt8], string: () -> String) -> Bool {
-        if case .regex(let regex) = self { return ChineseHeadingScanner.matches(regex, string()) }
+    func matches(_ key: [UInt8], string: () -> String, budget: RegexBudget) -> Bool {
+        if case .regex(let regex) = self { return regex.map { budget.firstMatch($0, in: string()) != nil } ?? false }
         guard let fast = fastMatch(key) else { return false }
         if splitsCharacter(key, at: fast.end) {
             return ChineseHeadingScanner.matches(try? NSRegularExpression(pattern: pattern), string())
@@ -74,8 +74,9 @@ enum HeadingStyleMatcher {
         }
     }
 
-    private static func regexMatch(_ regex: NSRegularExpression?, _ text: String) -> (end: Int, number: Int?)? {
-        guard let regex, let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+    private static func regexMatch(_ regex: NSRegularExpression?, _ text: String,
+                                   budget: RegexBudget) -> (end: Int, number: Int?)? {
+        guard let regex, let match = budget.firstMatch(regex, in: text),
               match.range.location == 0, let prefixRange = Range(match.range, in: text) else { return nil }
         var number: Int?
         let numberRange = match.range(withName: "number")

@@ -45,7 +45,15 @@ public struct SectionFinder: Sendable {
     /// Finds the MD&A in `layout`, whose match text and line map are `normalized`.
     public func findMDNA(layout: String, normalized: NormalizedText) -> Result {
         let lines = LayoutLines(layout)
-        let chinese = ChineseHeadingScanner(patterns: patterns, lines: lines).scan()
+        let scanner = ChineseHeadingScanner(patterns: patterns, lines: lines)
+        let chinese = scanner.scan()
+        if let pattern = scanner.budget.exhaustedBy {
+            return Result(section: nil, lines: nil, warnings: [
+                "MD&A not searched: the heading style \(pattern) needed more than the regular-expression budget "
+                + "(\(scanner.budget.limit) ticks of about 10,000 steps) on this report, a sign of catastrophic "
+                + "backtracking — treated as missing; rewrite the pattern in sections.heading_styles without nested "
+                + "quantifiers such as (\\w+)+"])
+        }
         let chineseOutcome = choose(starts: chineseStarts(chinese), headings: chinese, normalized: normalized,
                                     minimum: minimumChineseChars)
         if case .found(let section, let lines, let warnings) = chineseOutcome {

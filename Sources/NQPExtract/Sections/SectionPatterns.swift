@@ -115,7 +115,11 @@ public struct HeadingStyle: Codable, Equatable, Sendable {
     /// Why this style cannot be used, or nil.
     public func problem() -> String? {
         do {
-            _ = try NSRegularExpression(pattern: pattern)
+            let regex = try NSRegularExpression(pattern: pattern)
+            if RegexBudget.catastrophic(regex) {
+                return "the pattern \(pattern) backtracks catastrophically (nested quantifiers such as (\\w+\\w?)+ "
+                    + "need exponential time on a line that almost matches); rewrite it without nested repetition"
+            }
         } catch {
             return "the pattern \(pattern) is not a valid regular expression (\(error.localizedDescription)); "
                 + "fix its syntax (ICU / NSRegularExpression)"
