@@ -68,8 +68,18 @@ public enum PanelError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The formula and a caret under `column` (1-based, in characters), for terminal output.
+    /// The formula and a caret under `column` (1-based, in characters), for terminal output. A long formula is
+    /// shown as a window of 60 characters around the column, so a generated 100,000-term formula is not echoed.
     static func caret(_ formula: String, _ column: Int) -> String {
-        "  " + formula + "\n  " + String(repeating: " ", count: max(0, column - 1)) + "^"
+        let characters = Array(formula)
+        guard characters.count > 80 else {
+            return "  " + formula + "\n  " + String(repeating: " ", count: max(0, column - 1)) + "^"
+        }
+        let start = max(0, min(column - 1, characters.count) - 30)
+        let end = min(characters.count, start + 60)
+        let head = start > 0 ? "…" : "", tail = end < characters.count ? "…" : ""
+        let shown = head + String(characters[start..<end]) + tail
+        return "  " + shown + "\n  " + String(repeating: " ", count: max(0, column - 1 - start + head.count)) + "^"
+            + "  (\(characters.count) characters; column \(column))"
     }
 }

@@ -11,8 +11,19 @@ public struct FormulaParser: Sendable {
         self.formula = formula
     }
 
+    /// Most tokens a formula may have, and deepest nesting of parentheses, calls and unary operators (README
+    /// "Limits"). Real indicator formulas have a few dozen tokens; the bounds keep the recursive parser and
+    /// evaluator far from the stack's end, so a generated 5,000-level formula is an error, not a crash.
+    public static let maxTokens = 1_000
+    public static let maxDepth = 100
+
     public func parse() throws(PanelError) -> FormulaExpression {
-        var state = State(tokens: try FormulaLexer(indicator: indicator, formula: formula).tokens())
+        let tokens = try FormulaLexer(indicator: indicator, formula: formula).tokens()
+        if tokens.count - 1 > Self.maxTokens {
+            throw syntax("the formula has \(tokens.count - 1) tokens, more than the limit of \(Self.maxTokens); "
+                         + "split it into several indicators that refer to each other", at: tokens[Self.maxTokens].column)
+        }
+        var state = State(tokens: tokens)
         if case .end = state.current.kind {
             throw syntax("empty formula", at: 1)
         }
@@ -26,9 +37,19 @@ public struct FormulaParser: Sendable {
     private struct State {
         var tokens: [FormulaToken]
         var position = 0
+        var depth = 0
         var current: FormulaToken { tokens[position] }
         mutating func advance() { if position < tokens.count - 1 { position += 1 } }
         func isSymbol(_ s: String) -> Bool { current.kind == .symbol(s) }
+    }
+
+    /// One more level of nesting at the current token; throws beyond `maxDepth`.
+    private func nest(_ s: inout State) throws(PanelError) {
+        s.depth += 1
+        if s.depth > Self.maxDepth {
+            throw syntax("nesting deeper than \(Self.maxDepth) levels (parentheses, calls, unary operators); "
+                         + "split the formula into several indicators", at: s.current.column)
+        }
     }
 
     private func syntax(_ message: String, at column: Int) -> PanelError {
@@ -64,8 +85,11 @@ public struct FormulaParser: Sendable {
 
     private func parseNot(_ s: inout State) throws(PanelError) -> FormulaExpression {
         if s.isSymbol("not") {
+            try nest(&s)
             s.advance()
-            return .not(try parseNot(&s))
+            let inner = try parseNot(&s)
+            s.depth -= 1
+            return .not(inner)
         }
         return try parseComparison(&s)
     }
@@ -104,13 +128,13 @@ public struct FormulaParser: Sendable {
     }
 
     private func parseUnary(_ s: inout State) throws(PanelError) -> FormulaExpression {
-        if s.isSymbol("-") {
+        if s.isSymbol("-") || s.isSymbol("+") {
+            let negate = s.isSymbol("-")
+            try nest(&s)
             s.advance()
-            return .negate(try parseUnary(&s))
-        }
-        if s.isSymbol("+") {
-            s.advance()
-            return try parseUnary(&s)
+            let inner = try parseUnary(&s)
+            s.depth -= 1
+            return negate ? .negate(inner) : inner
         }
         return try parsePower(&s)
     }
@@ -138,6 +162,7 @@ public struct FormulaParser: Sendable {
                     message: "unknown function '\(name)' (known: "
                         + FormulaFunction.allCases.map(\.rawValue).joined(separator: ", ") + ")")
             }
+            try nest(&s)
             s.advance()
             var args: [FormulaExpression] = []
             if !s.isSymbol(")") {
@@ -152,9 +177,11 @@ public struct FormulaParser: Sendable {
                              at: s.current.column)
             }
             s.advance()
+            s.depth -= 1
             try checkCall(function, args, column: token.column)
             return .call(function, args, column: token.column)
         case .symbol("("):
+            try nest(&s)
             s.advance()
             let inner = try parseOr(&s)
             guard s.isSymbol(")") else {
@@ -162,6 +189,7 @@ public struct FormulaParser: Sendable {
                              at: s.current.column)
             }
             s.advance()
+            s.depth -= 1
             return inner
         default:
             throw syntax("expected a number, a name or '(', found \(describe(token))", at: token.column)

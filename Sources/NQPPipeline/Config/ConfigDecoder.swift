@@ -20,11 +20,14 @@ public struct ConfigDecoder {
                 return try decode(type, from: root, file: file)
             }
             root = composed
+        } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+            throw ConfigError(YAMLLimits.duplicateKeyProblem(duplicates, mark: context.mark, yaml: yaml, file: file))
         } catch let error as YamlError {
             throw ConfigError(Self.problem(from: error, file: file))
         } catch {
             throw ConfigError(ConfigProblem(file: file, message: "cannot parse YAML: \(error)"))
         }
+        if let problem = YAMLLimits.aliasExpansionProblem(root, file: file) { throw ConfigError(problem) }
         return try decode(type, from: root, file: file)
     }
 
@@ -231,12 +234,34 @@ struct NodeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
                 at: node, "missing required key '\(key.stringValue)'\(ConfigDecodingContext.under(codingPath))",
                 hint: "add '\(key.stringValue):' to this mapping"))
         }
-        return try T(from: NodeDecoder(node: child, codingPath: codingPath + [key], context: context))
+        do {
+            return try T(from: NodeDecoder(node: child, codingPath: codingPath + [key], context: context))
+        } catch {
+            markKnownKeys()
+            throw error
+        }
+    }
+
+    /// Decoding of this mapping stops at an error: its other keys that the type knows are not "unknown".
+    private func markKnownKeys() {
+        let known = mapping.compactMap { $0.key.string }.filter { Key(stringValue: $0) != nil }
+        context.requestedKeys[markKey, default: []].formUnion(known)
     }
 
     /// Optional keys: a wrong value is recorded as a problem and the default is used, so decoding goes on and
     /// `nqp validate` can list every problem in one run.
-    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? { try optional(type, key) }
+
+    // The standard library's own overloads for the primitive types would otherwise be picked for `Int`, `String`,
+    // `Bool`…, and they throw on the first wrong value — stopping the mapping and making its later keys "unknown".
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try optional(type, key) }
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try optional(type, key) }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try optional(type, key) }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try optional(type, key) }
+    func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { try optional(type, key) }
+    func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try optional(type, key) }
+
+    private func optional<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T? {
         guard let child = request(key), !child.isNull else { return nil }
         do {
             return try T(from: NodeDecoder(node: child, codingPath: codingPath + [key], context: context))
