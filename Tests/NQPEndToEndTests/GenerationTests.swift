@@ -64,8 +64,8 @@ struct GenerationTests {
         }
     }
 
-    /// (c) of the issue: a counting change plus an unreadable financial source: exit 2 and the whole old
-    /// generation, byte for byte — not new counts beside the old panel.
+    /// New reports plus a panel stage that fails: exit 2 and the whole old generation, byte for byte — not new
+    /// counts beside the old panel.
     @Test func aFailingPanelStageLeavesTheOldGenerationWhole() throws {
         let workspace = try Workspace("nqp-gen-fail")
         defer { workspace.remove() }
@@ -73,8 +73,9 @@ struct GenerationTests {
         let before = try workspace.dataFiles()
         let manifestBefore = try Data(contentsOf: workspace.output().appendingPathComponent("manifest.json"))
         try Self.addReports(workspace, count: 3)
-        // A financial source that lost its columns: readable, but the panel stage refuses it.
-        try Data("a,b\n1,2\n".utf8).write(to: workspace.root.appendingPathComponent("samples/financial/FS_Comscf.csv"))
+        // A screen that leaves no firm-year: the configuration is valid, but scoring (after the report tables
+        // and the merge are written to the staging folder) fails on the data.
+        try workspace.editConfig(replacing: "year_range: {from: 2019, to: 2021}", with: "year_range: {from: 2030, to: 2031}")
         let failed = try workspace.run()
         #expect(failed.status == 2, "stderr: \(failed.stderr)")
         #expect(try workspace.dataFiles() == before, "every data file is the old generation's")

@@ -172,3 +172,31 @@ struct FormulaTests {
         #expect(DefaultIndicators.songZhangPan2024.count == 11)
     }
 }
+
+/// Generated formulas used to crash the recursive parser (SIGSEGV): bounded with a clear error.
+@Suite("Formula size limits")
+struct FormulaLimitTests {
+    @Test func deepNestingAndLongSumsAreErrorsNotCrashes() {
+        let deep = String(repeating: "(", count: 5_000) + "x" + String(repeating: ")", count: 5_000)
+        let sum = Array(repeating: "x", count: 100_000).joined(separator: "+")
+        let unary = String(repeating: "-", count: 200) + "x"
+        for formula in [deep, sum, unary, String(repeating: "not ", count: 200) + "x"] {
+            do {
+                _ = try FormulaParser(indicator: "i", formula: formula).parse()
+                Issue.record("accepted a formula of \(formula.count) characters")
+            } catch {
+                let text = "\(error)"
+                #expect(text.contains("limit") || text.contains("nesting deeper"), "\(text.prefix(200))")
+                #expect(text.utf8.count < 600, "the message quotes a window of the formula, not all of it")
+            }
+        }
+    }
+
+    @Test func formulasWithinTheLimitsStillParse() throws {
+        let nested = String(repeating: "(", count: 90) + "x" + String(repeating: ")", count: 90)
+        _ = try FormulaParser(indicator: "i", formula: nested).parse()
+        let sum = Array(repeating: "x", count: 400).joined(separator: " + ")
+        _ = try FormulaParser(indicator: "i", formula: sum).parse()
+        _ = try FormulaParser(indicator: "i", formula: "max(lag(x, 2), -(-y), not z)").parse()
+    }
+}

@@ -20,6 +20,8 @@ public enum ConfigValidator {
         problems += reportProblems(loaded, locator)
         problems += countingProblems(loaded, locator)
         problems += PanelValidation.problems(loaded, locator)
+        // Only on an otherwise valid configuration: reading the inputs is slower and would repeat problems above.
+        if problems.isEmpty { problems += PanelDryRun.problems(loaded, locator) }
         return problems
     }
 
