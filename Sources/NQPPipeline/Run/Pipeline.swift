@@ -66,8 +66,10 @@ public struct Pipeline {
         let reportManifest = try ReportManifest.load(config: loaded)
         let dictionaries = try factory.dictionaries()
         let processor = try factory.processor(manifest: reportManifest)
-        let files = try ReportDiscovery.files(in: config.reports.paths, relativeTo: loaded.baseDirectory,
-                                              include: config.reports.include, exclude: config.reports.exclude)
+        let scan = try ReportDiscovery.scan(config.reports.paths, relativeTo: loaded.baseDirectory,
+                                            include: config.reports.include, exclude: config.reports.exclude)
+        let files = scan.files
+        for problem in scan.problems { logger.warning("\(problem)", metadata: ["stage": "discover"]) }
         let jobs = workerCount(options)
         let stage = ReportStage(loaded: loaded, processor: processor, dictionaries: dictionaries, store: store,
                                 logger: logger, jobs: jobs)
@@ -76,7 +78,7 @@ public struct Pipeline {
         let plan = try stage.plan(files: files, options: PlanOptions(retryFailed: options.retryFailed,
                                                                      force: options.force, hashingJobs: jobs))
         let cacheFingerprint = stage.keys.fingerprint
-        if !options.force, plan.toProcess.isEmpty, plan.removed.isEmpty,
+        if !options.force, plan.toProcess.isEmpty, plan.removed.isEmpty, scan.problems.isEmpty,
            let last = UpToDate.matching(UpToDate.fingerprint(loaded: loaded, cacheFingerprint: cacheFingerprint,
                                                               reports: UpToDate.states(of: plan)),
                                         in: outputFolder) {
@@ -103,7 +105,8 @@ public struct Pipeline {
         if processor.kwicContext != nil {
             try writer.write("kwic.csv", ReportTables.kwicCSV(chosen: choice.chosen))
         }
-        try writer.write(ErrorsCSV.fileName, ReportTables.errorsCSV(reports.failures))
+        try writer.write(ErrorsCSV.fileName, ReportTables.errorsCSV(reports.failures
+            + ReportTables.discoveryFailures(scan.problems, at: started)))
         clock.lap("report tables")
         let panel = try PanelStage(loaded: loaded, logger: logger).build(textMeasures: measures.table,
                                                                           writer: &writer, clock: &clock)
@@ -111,11 +114,12 @@ public struct Pipeline {
         var summary = RunSummary(reports: RunSummary.Reports(plan: reports.plan), firmYears: panel.rowCount,
                                  stageSeconds: [], outputs: [], exitStatus: .success)
         summary.reports.quarantined = reports.failures.count
-        summary.exitStatus = ExitStatus.completedRun(quarantinedReports: reports.failures.count)
+        summary.exitStatus = ExitStatus.completedRun(quarantinedReports: reports.failures.count + scan.problems.count)
         for lap in clock.laps { summary.addTime(lap.seconds, toStage: lap.stage) }
         var manifest = RunManifest(loaded: loaded, dictionaries: dictionaries, results: reports.results,
                                    chosen: choice.chosen.count, panel: panel, textFirmYears: measures.table.rowCount,
-                                   summary: summary, warnings: choice.warnings + panel.warnings,
+                                   summary: summary,
+                                   warnings: scan.problems.map(\.description) + choice.warnings + panel.warnings,
                                    started: started, finished: Date())
         summary.outputs = writer.written + ["manifest.json"]
         manifest.summary.outputs = summary.outputs

@@ -12,8 +12,9 @@ extension Pipeline {
         let factory = StageFactory(loaded: loaded)
         let dictionaries = try factory.dictionaries()
         let processor = try factory.processor(manifest: try ReportManifest.load(config: loaded))
-        let files = try ReportDiscovery.files(in: config.reports.paths, relativeTo: loaded.baseDirectory,
-                                              include: config.reports.include, exclude: config.reports.exclude)
+        let scan = try ReportDiscovery.scan(config.reports.paths, relativeTo: loaded.baseDirectory,
+                                            include: config.reports.include, exclude: config.reports.exclude)
+        let files = scan.files
         let outputFolder = loaded.outputFolder
         let storePath = outputFolder.appendingPathComponent(StateStore.directoryName)
             .appendingPathComponent(StateStore.fileName).path
@@ -46,6 +47,10 @@ extension Pipeline {
         if !plan.removed.isEmpty {
             lines.append("  removed: \(plan.removed.count)")
             for path in plan.removed.prefix(20) { lines.append("    \(path)") }
+        }
+        if !scan.problems.isEmpty {
+            lines.append("  skipped (a run exits 3): \(scan.problems.count)")
+            for problem in scan.problems.prefix(20) { lines.append("    \(problem)") }
         }
         return PipelineStatus(plan: plan, rendered: lines.joined(separator: "\n"))
     }

@@ -78,6 +78,15 @@ enum ReportTables {
         })
     }
 
+    /// Rows of `errors.csv` for what discovery skipped (stage `discover`, no hash: the file was never opened).
+    static func discoveryFailures(_ problems: [DiscoveryProblem], at date: Date) -> [ReportStage.FailedReport] {
+        let time = BatchTimestamp.string(from: date)
+        return problems.map {
+            ReportStage.FailedReport(file: $0.displayPath, sha256: "", stage: "discover", reason: $0.reason,
+                                     firstSeen: time, lastSeen: time)
+        }
+    }
+
     static func csv(header: [String], rows: [[String]]) -> [UInt8] {
         guard var writer = makeWriter() else { return [] }
         writer.appendRow(header)
