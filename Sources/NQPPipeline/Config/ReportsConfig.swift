@@ -28,7 +28,7 @@ public struct ReportsConfig: Codable, Sendable, Equatable {
     /// Minimum characters of a plausible MD&A (shorter ones are treated as not found, with a warning).
     public var minimumMdnaChars: Int
 
-    public static let defaultInclude = ["*.html", "*.htm", "*.xhtml", "*.xml", "*.txt", "*.gz", "*.zip"]
+    public static let defaultInclude = ["*.html", "*.htm", "*.xhtml", "*.xml", "*.txt", "*.pdf", "*.gz", "*.zip"]
 
     public init(paths: [String] = ["samples"], include: [String] = ReportsConfig.defaultInclude,
                 exclude: [String] = [], encoding: String = "auto", parser: MarkupParser = .fast,
