@@ -32,7 +32,7 @@ public struct ReportsConfig: Codable, Sendable, Equatable {
     /// decompression bomb cannot exhaust memory (README "Limits").
     public var maxInflatedMB: Int = 512
 
-    public static let defaultInclude = ["*.html", "*.htm", "*.xhtml", "*.xml", "*.txt", "*.gz", "*.zip"]
+    public static let defaultInclude = ["*.html", "*.htm", "*.xhtml", "*.xml", "*.txt", "*.pdf", "*.gz", "*.zip"]
 
     public init(paths: [String] = ["samples"], include: [String] = ReportsConfig.defaultInclude,
                 exclude: [String] = [], encoding: String = "auto", parser: MarkupParser = .fast,
