@@ -110,7 +110,7 @@ enum BinarySniffer {
     /// `allowNUL`: an encoding with 16- or 32-bit code units was forced (BOM-less UTF-16 is full of NULs).
     static func check(_ bytes: [UInt8], path: String, allowNUL: Bool = false) throws(ExtractError) {
         let signatures: [(magic: [UInt8], what: String)] = [
-([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
+            ([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
             (Array("GIF8".utf8), "a GIF image"), ([0xFF, 0xD8, 0xFF], "a JPEG image"),
             ([0xD0, 0xCF, 0x11, 0xE0], "an old Office document"), ([0x7F, 0x45, 0x4C, 0x46], "an executable"),
             ([0x50, 0x4B, 0x03, 0x04], "a zip archive (e.g. .docx) inside a report"), ([0x1F, 0x8B], "gzip data"),
