@@ -27,6 +27,9 @@ public struct ReportsConfig: Codable, Sendable, Equatable {
     public var duplicates: DuplicateReportRule
     /// Minimum characters of a plausible MD&A (shorter ones are treated as not found, with a warning).
     public var minimumMdnaChars: Int
+    /// How an SEC header's period of report (or a 10-K cover's fiscal-year end) becomes the year: `compustat` or
+    /// `end_year`, as the financial sources' `fiscal_year_rule`.
+    public var fiscalYearRule: ReportFiscalYearRule = .compustat
 
     public static let defaultInclude = ["*.html", "*.htm", "*.xhtml", "*.xml", "*.txt", "*.gz", "*.zip"]
 
@@ -55,6 +58,7 @@ public struct ReportsConfig: Codable, Sendable, Equatable {
         case firmWidth = "firm_width"
         case duplicates
         case minimumMdnaChars = "minimum_mdna_chars"
+        case fiscalYearRule = "fiscal_year_rule"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -71,6 +75,7 @@ public struct ReportsConfig: Codable, Sendable, Equatable {
         firmWidth = try c.decodeIfPresent(Int.self, forKey: .firmWidth)
         duplicates = try c.decodeIfPresent(DuplicateReportRule.self, forKey: .duplicates) ?? d.duplicates
         minimumMdnaChars = try c.decodeIfPresent(Int.self, forKey: .minimumMdnaChars) ?? d.minimumMdnaChars
+        fiscalYearRule = try c.decodeIfPresent(ReportFiscalYearRule.self, forKey: .fiscalYearRule) ?? d.fiscalYearRule
     }
 
     /// The forced encoding, or nil for `auto`.

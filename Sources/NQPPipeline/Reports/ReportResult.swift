@@ -25,10 +25,19 @@ public struct ReportResult: Codable, Sendable, Equatable {
     /// One entry per configured dictionary, in configuration order; empty when the scope was not found.
     public var counts: [KeywordCounts]
     public var warnings: [String]
+    /// SEC form type (`10-K`, `10-K405`, `10-K/A`) and company name, when known (README "SEC filings").
+    public var formType: String?
+    public var company: String?
+    /// Filing date `YYYY-MM-DD` (SEC header); orders amendments and duplicates under `reports.duplicates`.
+    public var filed: String?
 
     public init(file: String, sha256: String, firm: String?, year: Int?, identityRoute: String, format: String,
                 encoding: String, encodingSource: String, bytes: Int, chars: Int, decodeErrors: Int,
-                sections: [Section], scopeChars: Int?, counts: [KeywordCounts], warnings: [String]) {
+                sections: [Section], scopeChars: Int?, counts: [KeywordCounts], warnings: [String],
+                formType: String? = nil, company: String? = nil, filed: String? = nil) {
+        self.formType = formType
+        self.company = company
+        self.filed = filed
         self.file = file
         self.sha256 = sha256
         self.firm = firm
