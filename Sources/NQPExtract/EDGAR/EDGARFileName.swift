@@ -12,7 +12,7 @@ enum EDGARFileName {
         pattern: "^([0-9]{1,10})_(10-?K[A-Z0-9]*(?:[/_-]A)?)_((?:19|20)[0-9]{2})_([0-9]{10}-[0-9]{2}-[0-9]{6})",
         options: [.caseInsensitive])
     private static let tickerStyle = try! NSRegularExpression(
-        pattern: "^([A-Za-z][A-Za-z.]{0,9})_(10-?K[A-Za-z0-9]*)(?:_|-|\\.)", options: [])
+        pattern: "^([A-Za-z][A-Za-z0-9.]{0,9})_(10-?K[A-Za-z0-9]*)(?:_|-|\\.)", options: [])
 
     /// The firm the file name gives, with the form type it names.
     static func firm(in fileName: String) -> (firm: String, form: String)? {

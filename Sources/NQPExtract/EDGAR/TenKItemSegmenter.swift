@@ -58,10 +58,13 @@ struct TenKItemSegmenter {
         var text: String
         var detection: TenKItemDetection
         var tocLike: Bool
+        /// A bare page number follows the heading: a contents row when its neighbours are contents rows too (a
+        /// body heading can also sit at the foot of a page).
+        var pageNumberBelow: Bool
     }
 
     private static let itemPattern = try! NSRegularExpression(
-        pattern: "^items?\\s*([0-9]{1,2})\\s*([a-c])?(?![0-9a-z])\\s*[.:\\-—–)]*\\s*(.*)$", options: [.caseInsensitive])
+        pattern: "^items?\\s*([0-9]{1,2})\\s*([a-c])?(?:\\(t\\))?(?![0-9a-z])\\s*[.:\\-—–)]*\\s*(.*)$", options: [.caseInsensitive])
     private static let pageNumberAtEnd = try! NSRegularExpression(
         pattern: "(\\.{3,}|…|\\s(\\d{1,3}|[ivxlc]{1,6}|[a-z]-\\d{1,3})\\s*)$", options: [.caseInsensitive])
     private static let pageNumberLine = try! NSRegularExpression(
@@ -154,9 +157,12 @@ struct TenKItemSegmenter {
                 }
             }
             if isCrossReference(line: index) { continue }
-            let tocLike = isTableOfContentsRow(title: title, lastLine: lastLine)
+            let range = NSRange(title.startIndex..., in: title)
+            let tocLike = Self.pageNumberAtEnd.firstMatch(in: title, range: range) != nil
+            let pageNumberBelow = lines.nextNonBlank(after: lastLine, limit: 2).map(isPageNumberLine) ?? false
             result.append(Candidate(item: item, catalogIndex: catalogIndex, firstLine: index, lastLine: lastLine,
-                                    text: heading, detection: detection, tocLike: tocLike))
+                                    text: heading, detection: detection, tocLike: tocLike,
+                                    pageNumberBelow: pageNumberBelow))
         }
         return result
     }
@@ -170,16 +176,20 @@ struct TenKItemSegmenter {
         return referenceWords.contains(lastWord)
     }
 
-    private func isTableOfContentsRow(title: String, lastLine: Int) -> Bool {
-        let range = NSRange(title.startIndex..., in: title)
-        if Self.pageNumberAtEnd.firstMatch(in: title, range: range) != nil { return true }
-        if let next = lines.nextNonBlank(after: lastLine, limit: 2), isPageNumberLine(next) { return true }
-        return false
-    }
-
     private func isPageNumberLine(_ index: Int) -> Bool {
         let text = lines.matchText(index)
         return text.count <= 8 && Self.pageNumberLine.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    static let partNumbers = ["I": 1, "II": 2, "III": 3, "IV": 4]
+
+    /// The part a `PART III` line opens (1–4), nil for other lines.
+    private func partNumber(_ index: Int) -> Int? {
+        guard isPartLine(index) else { return nil }
+        let words = TenKItemCatalog.normalize(lines.matchText(index)).split(separator: " ")
+        guard words.count >= 2 else { return nil }
+        let numeral = words[1].uppercased()
+        return Self.partNumbers[numeral] ?? Int(numeral)
     }
 
     private func isPartLine(_ index: Int) -> Bool {
@@ -193,6 +203,12 @@ struct TenKItemSegmenter {
         // Runs of three or more headings with nothing but part lines and page numbers between them are a
         // table of contents without page numbers.
         var candidates = all
+        for k in candidates.indices where candidates[k].pageNumberBelow {
+            let neighbours = [k - 1, k + 1].filter { candidates.indices.contains($0) }
+            if neighbours.contains(where: { candidates[$0].pageNumberBelow || candidates[$0].tocLike }) {
+                candidates[k].tocLike = true
+            }
+        }
         var contentAfter: [Bool] = []
         for k in candidates.indices {
             let stop = k + 1 < candidates.count ? candidates[k + 1].firstLine : lines.count
@@ -250,6 +266,11 @@ struct TenKItemSegmenter {
             if !trimmed.isEmpty, trimmed.count <= 80 {
                 let key = TenKItemCatalog.normalize(trimmed)
                 if key == "signatures" || key == "signature" { return (line, omitted) }
+                // A heading of a later part (`PART III` after Item 9C, with its introduction) ends the item;
+                // running page headers repeat the item's own part.
+                if let later = partNumber(line), let own = Self.partNumbers[part], later > own {
+                    return (line, omitted)
+                }
                 if part == "I", omitted == nil,
                    Self.executiveOfficerHeadings.contains(where: { key == $0 || key.hasPrefix($0 + " ") && key.count <= $0.count + 12 }) {
                     guard let resume = resumeLine(after: line, before: next) else { return (line, nil) }

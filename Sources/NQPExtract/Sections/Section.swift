@@ -73,6 +73,20 @@ public struct Scope: RawRepresentable, Codable, Hashable, Sendable, CustomString
 
     private init(unchecked: String) { rawValue = unchecked }
 
+    public init(from decoder: any Decoder) throws {
+        let raw = try decoder.singleValueContainer().decode(String.self)
+        guard let scope = Scope(rawValue: raw) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                debugDescription: "'\(raw)' is not a scope; use \(Scope.help)"))
+        }
+        self = scope
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
     public static let full = Scope(unchecked: "full")
     public static let mdna = Scope(unchecked: "mdna")
     public static func item(_ id: String) -> Scope? { Scope(rawValue: "item:" + id) }
