@@ -156,6 +156,7 @@ public struct ReportExtractor: Sendable {
         report.scopeTexts = (tenK?.texts ?? [:]).merging(edgar?.documentTexts ?? [:]) { a, _ in a }
         report.documents = edgar?.documents ?? []
         if report.identity.formType == nil { report.identity.formType = edgar?.formType }
+        if report.identity.company == nil, tenK != nil { report.identity.company = CoverPage.registrantName(inLayout: document.layoutText) }
         return report
     }
 }

@@ -355,6 +355,7 @@ struct EDGARRealDataTests {
         let report = try Self.extract("WMT_10-K_FY2010_legacy-html.htm")
         #expect(report.identity.year == 2009)   // fiscal year ended 2010-01-31, Compustat rule
         #expect(report.identity.firm == "WMT")
+        #expect(report.identity.company == "WAL-MART STORES, INC.")   // from the cover: no SEC header
         try Self.check(report, expectations: "golden_wmt-2010-shallow.json")
         #expect(report.text(in: .mdna) == nil)
         #expect(report.warnings.contains { $0.contains("MD&A missing: Item 7 is incorporated by reference") })

@@ -23,3 +23,24 @@ enum CoverPage {
         return ReportDate(year: year, month: month + 1, day: day)
     }
 }
+
+extension CoverPage {
+    /// The registrant's name on a 10-K cover: the line above "(Exact name of registrant as specified in its
+    /// charter)", searched in the first 40,000 characters of the layout text. For 10-Ks without an SEC header.
+    static func registrantName(inLayout layout: String) -> String? {
+        let head = layout.prefix(40_000)
+        guard head.uppercased().contains("10-K") else { return nil }
+        let lines = head.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() where line.lowercased().contains("exact name of registrant") {
+            var previous = index - 1
+            while previous >= 0, previous >= index - 3 {
+                let name = lines[previous].trimmingBlanks()
+                if !name.isEmpty {
+                    return name.count <= 100 && !name.lowercased().contains("commission file") ? name : nil
+                }
+                previous -= 1
+            }
+        }
+        return nil
+    }
+}
