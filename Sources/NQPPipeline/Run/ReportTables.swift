@@ -10,7 +10,9 @@ enum ReportTables {
                            status: [String: String]) -> [UInt8] {
         var rows: [(file: String, fields: [String])] = []
         for result in results {
-            let sections = result.sections.map { "\($0.name)[\($0.start)..<\($0.end)]" }.joined(separator: ";")
+            let sections = result.sections.map {
+                "\($0.name)\($0.document.map { "@" + $0 } ?? "")[\($0.start)..<\($0.end)]"
+            }.joined(separator: ";")
             rows.append((result.file, [
                 result.file, result.firm ?? "", result.year.map(String.init) ?? "", result.format, result.encoding,
                 String(result.bytes), String(result.chars), String(result.decodeErrors), sections,
