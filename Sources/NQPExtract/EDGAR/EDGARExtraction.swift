@@ -32,17 +32,17 @@ extension ReportExtractor {
         var main: DecodedDocument?
         for (index, doc) in submission.documents.enumerated() {
             var info = SubmissionDocument(type: doc.type, sequence: doc.sequence, fileName: doc.fileName,
-                                          description: doc.description, status: "read", chars: nil)
+                                          description: doc.description, status: .read, chars: nil)
             if index == mainIndex {
-                info.status = "report"
+                info.status = .report
                 main = try decodeDocument(input, doc)
                 documents.append(info)
                 continue
             }
             if doc.isEncodedFile {
-                info.status = "encoded_file"
+                info.status = .encodedFile
             } else if Self.isNonTextType(doc.type) || doc.content.isEmpty {
-                info.status = "not_text"
+                info.status = .notText
             } else if let decoded = try? decodeDocument(input, doc) {
                 let normalized = MatchText.normalizeWithMap(decoded.layoutText)
                 info.chars = normalized.scalarCount
@@ -50,7 +50,7 @@ extension ReportExtractor {
                 let key = "document:" + doc.type.uppercased()
                 if texts[key] == nil { texts[key] = normalized.text }
             } else {
-                info.status = "not_text"
+                info.status = .notText
             }
             documents.append(info)
         }

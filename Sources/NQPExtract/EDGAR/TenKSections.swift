@@ -4,13 +4,11 @@ public struct SubmissionDocument: Sendable, Equatable, Codable {
     public var sequence: Int?
     public var fileName: String?
     public var description: String?
-    /// `read` (text available as `--scope document:TYPE`), `encoded_file` (uuencoded or PDF: skipped, never
-    /// decoded as text), `not_text` (XBRL, graphics, spreadsheets: skipped) or `report` (the main document).
-    public var status: String
+    public var status: SubmissionDocumentStatus
     /// Characters of its match text (read documents).
     public var chars: Int?
 
-    public init(type: String, sequence: Int?, fileName: String?, description: String?, status: String, chars: Int?) {
+    public init(type: String, sequence: Int?, fileName: String?, description: String?, status: SubmissionDocumentStatus, chars: Int?) {
         self.type = type
         self.sequence = sequence
         self.fileName = fileName
@@ -18,6 +16,18 @@ public struct SubmissionDocument: Sendable, Equatable, Codable {
         self.status = status
         self.chars = chars
     }
+}
+
+/// What nqp did with a document of a submission.
+public enum SubmissionDocumentStatus: String, Sendable, Equatable, Codable {
+    /// The main document: the report.
+    case report
+    /// Read as text, available as `--scope document:TYPE`.
+    case read
+    /// A uuencoded file or `<PDF>` block: skipped, never decoded as text.
+    case encodedFile = "encoded_file"
+    /// XBRL, graphics, spreadsheets, archives, or unreadable: skipped.
+    case notText = "not_text"
 }
 
 /// An exhibit's text, ready for the annual-report MD&A search.
@@ -51,7 +61,7 @@ struct TenKSections {
         for located in result.located where located.item.status == .extracted {
             guard let start = located.item.start, let end = located.item.end else { continue }
             var section = Section(name: located.item.sectionName, start: start, end: end, heading: located.item.heading ?? "")
-            section.foundBy = located.item.foundBy?.rawValue
+            section.foundBy = located.item.foundBy
             sections.append(section)
             texts[located.item.sectionName] = located.text(normalized)
         }
@@ -71,7 +81,7 @@ struct TenKSections {
             }
             let range = normalized.map.scalarRange(ofLines: opening.lines.lowerBound..<endLine)
             var section = Section(name: "mdna", start: range.lowerBound, end: range.upperBound, heading: opening.item.heading ?? "")
-            section.foundBy = opening.item.foundBy?.rawValue
+            section.foundBy = opening.item.foundBy
             if section.chars >= minimum {
                 sections.insert(section, at: 0)
                 texts["mdna"] = normalized.text(ofLines: opening.lines.lowerBound..<endLine)
@@ -91,7 +101,7 @@ struct TenKSections {
                     let range = exhibit.normalized.map.scalarRange(ofLines: hit.lines)
                     var section = Section(name: "mdna", start: range.lowerBound, end: range.upperBound, heading: hit.heading)
                     section.document = exhibit.type
-                    section.foundBy = TenKItemDetection.annualReportExhibit.rawValue
+                    section.foundBy = .annualReportExhibit
                     sections.insert(section, at: 0)
                     texts["mdna"] = exhibit.normalized.text(ofLines: hit.lines)
                     if !hit.closed { warnings.append(runsToEnd(section)) }
@@ -104,7 +114,7 @@ struct TenKSections {
                 if let hit = finder.find(from: after) {
                     let range = normalized.map.scalarRange(ofLines: hit.lines)
                     var section = Section(name: "mdna", start: range.lowerBound, end: range.upperBound, heading: hit.heading)
-                    section.foundBy = TenKItemDetection.annualReportPages.rawValue
+                    section.foundBy = .annualReportPages
                     sections.insert(section, at: 0)
                     texts["mdna"] = normalized.text(ofLines: hit.lines)
                     if !hit.closed { warnings.append(runsToEnd(section)) }

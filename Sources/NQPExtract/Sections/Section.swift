@@ -16,7 +16,7 @@ public struct Section: Sendable, Codable, Equatable {
     public var document: String?
     /// How a 10-K section was found (`heading`, `heading_next_line`, `annual_report_exhibit`,
     /// `annual_report_pages`); nil for Chinese chapters.
-    public var foundBy: String?
+    public var foundBy: TenKItemDetection?
 
     public init(name: String, start: Int, end: Int, heading: String) {
         self.name = name

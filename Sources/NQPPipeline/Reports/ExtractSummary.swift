@@ -78,7 +78,7 @@ public struct ExtractSummary: Encodable, Sendable {
         decodeErrors = report.decodeErrors
         sections = report.sections.map {
             SectionInfo(name: $0.name, start: $0.start, end: $0.end, chars: $0.chars, heading: $0.heading,
-                        document: $0.document, foundBy: $0.foundBy)
+                        document: $0.document, foundBy: $0.foundBy?.rawValue)
         }
         formType = report.identity.formType
         company = report.identity.company
