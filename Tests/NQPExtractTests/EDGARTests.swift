@@ -240,6 +240,59 @@ struct EDGARTests {
         #expect(!IncorporationByReference.isPointer(index))
     }
 
+    @Test("bytes that are not UTF-8 are Windows-1252 in an EDGAR document, not GB18030; a <PDF> block is skipped")
+    func windows1252Bytes() throws {
+        var bytes = Array("""
+        <SEC-DOCUMENT>x
+        \(F.secHeader())
+        <DOCUMENT>
+        <TYPE>10-K
+        <TEXT>
+        Item 1. Business
+
+        """.utf8)
+        bytes += Array("Management".utf8) + [0x92] + Array("s view of the business.\n".utf8)
+        bytes += Array("""
+        </TEXT>
+        </DOCUMENT>
+        <DOCUMENT>
+        <TYPE>EX-99
+        <FILENAME>letter.pdf
+        <TEXT>
+        <PDF>
+        begin 644 letter.pdf
+        M)5!$1BTQ+C0*)>+CS]/"
+        end
+        </PDF>
+        </TEXT>
+        </DOCUMENT>
+        """.utf8)
+        let report = try ReportExtractor().extract(ReportInput(path: "/data/x.txt", bytes: bytes))
+        #expect(report.matchText.contains("Management’s view"))
+        #expect(report.encoding.encoding.name == "windows-1252")
+        #expect(report.documents.last?.status == .encodedFile)
+        #expect(report.warnings.contains { $0.contains("Windows-1252") })
+    }
+
+    @Test("an HTML annual-report exhibit: the MD&A by its title up to the auditors' report, contents rows skipped")
+    func htmlExhibit() throws {
+        let exhibit = """
+        <html><body><p>Contents</p><p>Financial Review 12</p><p>Report of Independent Registered Public Accounting Firm 30</p>
+        <p><b>FINANCIAL REVIEW</b></p>
+        \((1...25).map { "<p>Revenue in paragraph \($0) grew as cloud demand rose across all segments.</p>" }.joined())
+        <p><b>Report of Independent Registered Public Accounting Firm</b></p><p>We have audited the statements.</p>
+        </body></html>
+        """
+        let text = F.fullSubmission().replacingOccurrences(of: "<TYPE>EX-13\n<SEQUENCE>2", with: "<TYPE>EX-13.1\n<SEQUENCE>2\n<FILENAME>ar.htm")
+            .replacingOccurrences(of: F.annualReport, with: exhibit)
+        let report = try Self.extract(text)
+        let mdna = try #require(report.text(in: .mdna))
+        #expect(mdna.hasPrefix("FINANCIAL REVIEW Revenue in paragraph 1"))
+        #expect(!mdna.contains("We have audited"))
+        #expect(report.section(named: "mdna")?.document == "EX-13.1")
+        #expect(report.text(in: Self.scope("document:EX-13"))?.hasPrefix("Contents") == true)
+    }
+
     @Test("scopes: full, mdna, item:N, document:TYPE")
     func scopes() {
         #expect(Scope(rawValue: "item:1a")?.rawValue == "item:1A")
