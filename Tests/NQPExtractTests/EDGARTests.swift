@@ -293,6 +293,31 @@ struct EDGARTests {
         #expect(report.text(in: Self.scope("document:EX-13"))?.hasPrefix("Contents") == true)
     }
 
+    @Test("Part III headings printed together over one pointer share its status; a contents page does not")
+    func combinedHeadings() throws {
+        let layout = """
+        FORM 10-K
+        For the fiscal year ended June 30, 1999
+        Item 9. Changes in and Disagreements with Accountants on Accounting and Financial Disclosure
+        None.
+        PART III
+        Item 10: Directors and Executive Officers of the Registrant
+        Item 11: Executive Compensation
+        Item 12: Security Ownership of Certain Beneficial Owners and Management
+        Item 13: Certain Relationships and Related Transactions
+        The information called for by Items 10, 11, 12 and 13 is incorporated by reference to the Proxy Statement.
+        PART IV
+        Item 14. Exhibits, Financial Statement Schedules and Reports on Form 8-K
+        \(F.prose("exhibit", paragraphs: 3))
+        """
+        let report = try Self.extract(layout, name: "medic_10k.txt")
+        for id in ["10", "11", "12", "13"] {
+            #expect(Self.item(report, id)?.status == .incorporatedByReference, "item \(id)")
+            #expect(Self.item(report, id)?.pointer?.hasPrefix("The information called for by Items 10") == true)
+        }
+        #expect(Self.item(report, "14")?.status == .extracted)
+    }
+
     @Test("scopes: full, mdna, item:N, document:TYPE")
     func scopes() {
         #expect(Scope(rawValue: "item:1a")?.rawValue == "item:1A")

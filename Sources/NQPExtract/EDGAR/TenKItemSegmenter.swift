@@ -8,16 +8,16 @@ import Foundation
 ///    another form (8-K "Item 7. Financial Statements and Exhibits"), a running page header (`Item 7` followed by
 ///    body text) or a line-initial cross-reference (`Item 1A of this Form 10-K`) has a different title.
 /// 3. Not a heading either: a table-of-contents row (a page number or dot leaders after the title, a bare page
-///    number on the next line, or three or more headings in a row with no text between them) and a
+///    number on the next line next to other such rows, or three or more headings in a row with no text between
+///    them whose items have headings elsewhere) and a
 ///    cross-reference (the previous line ends with `see`, `in`, `under` … or an opening quote).
 /// 4. When an item still has several headings, the one followed by the longest text wins; headings out of the
 ///    form's order are dropped.
 /// 5. An item runs to the next item heading; a `PART II` line right before that heading is left out; Part I items
 ///    also end at an unnumbered "Executive Officers of the Registrant" heading, and every item at `SIGNATURES`.
-/// 6. Status: `incorporated_by_reference` when the item's text is a pointer — it says "incorporated … by
-///    reference" (or "reported/appearing/set forth on page(s) … of the Annual Report") and, apart from pointer
-///    sentences, has fewer than 200 characters; else `extracted`. Items the form requires for the period but not
-///    found are `absent`.
+/// 6. Status: `incorporated_by_reference` when the item's text is a pointer (`IncorporationByReference`);
+///    headings printed together over one text share its status; else `extracted`. Items the form requires for
+///    the period but not found are `absent`.
 struct TenKItemSegmenter {
     let lines: LayoutLines
     let normalized: NormalizedText
@@ -104,6 +104,22 @@ struct TenKItemSegmenter {
                 found.item = item
             }
             located.append(found)
+        }
+        // Headings printed together over one text share its status: a pointer after "Item 10 … Item 13" covers
+        // all four.
+        var k = located.count - 1
+        while k > 0 {
+            let shared = located[k]
+            var j = k - 1
+            while j >= 0, located[j].lines.upperBound == located[j + 1].lines.lowerBound,
+                  normalized.text(ofLines: located[j].bodyLines).trimmingBlanks().isEmpty {
+                if shared.item.status == .incorporatedByReference {
+                    located[j].item.status = .incorporatedByReference
+                    located[j].item.pointer = shared.item.pointer
+                }
+                j -= 1
+            }
+            k = j
         }
         var items: [TenKItem] = []
         let required = Set(chosen.isEmpty ? [] : catalog.required(for: period))
@@ -227,7 +243,16 @@ struct TenKItemSegmenter {
             // A run ends where the items start over (the contents page's last row, then the body's Item 1).
             while run < candidates.count - 1 && !contentAfter[run]
                     && candidates[run + 1].catalogIndex > candidates[run].catalogIndex { run += 1 }
-            if run - k + 1 >= 3 { for j in k...run { candidates[j].tocLike = true } }
+            // A contents page lists items that have their own heading elsewhere; a group of headings sharing one
+            // text (Medicis: "Item 10: … Item 11: … Item 12: … Item 13: … The information called for by Items
+            // 10, 11, 12 and 13 is incorporated by reference") does not.
+            if run - k + 1 >= 3 {
+                let group = k...run
+                let repeated = group.filter { j in
+                    candidates.indices.contains { !group.contains($0) && candidates[$0].item == candidates[j].item }
+                }.count
+                if repeated * 2 >= group.count { for j in group { candidates[j].tocLike = true } }
+            }
             k = run + 1
         }
         candidates.removeAll { $0.tocLike }
