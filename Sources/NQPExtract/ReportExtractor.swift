@@ -51,6 +51,12 @@ public struct ExtractedReport: Sendable {
     private var mdnaText: String?
     /// PDF only: where each page starts in the match text and how many running-header lines were removed.
     public var pages: PageMap?
+    /// 10-K items (README "10-K items"): every item found or required, with its status; empty for other reports.
+    public var items: [TenKItem] = []
+    /// The documents of an EDGAR submission (README "SEC filings"); empty for other reports.
+    public var documents: [SubmissionDocument] = []
+    /// Match text of the other scopes (`item:7`, `document:EX-13`).
+    var scopeTexts: [String: String] = [:]
 
     public init(path: String, fileName: String, format: ReportFormat, encoding: EncodingDecision, byteCount: Int,
                 decodeErrors: Int, layoutText: String, matchText: String, sections: [Section],
@@ -78,9 +84,14 @@ public struct ExtractedReport: Sendable {
 
     /// The match text of `scope`; nil when that section was not found, so measures are missing, not zero.
     public func text(in scope: Scope) -> String? {
-        switch scope {
+        switch scope.kind {
         case .full: matchText
         case .mdna: mdnaText
+        case .item: scopeTexts[scope.rawValue]
+        case .document(let type):
+            // `document:EX-13` also finds `EX-13.1` when there is no plain `EX-13`.
+            scopeTexts[scope.rawValue] ?? scopeTexts.keys.sorted().first { $0.hasPrefix("document:" + type + ".") }
+                .flatMap { scopeTexts[$0] }
         }
     }
 
@@ -99,6 +110,9 @@ public struct ReportExtractor: Sendable {
     /// Extracts one report. Throws only for unreadable input (decoder errors); a missing MD&A or firm/year is
     /// reported on the result (warnings, `identity.isComplete`) for the pipeline to decide.
     public func extract(_ input: ReportInput) throws(ExtractError) -> ExtractedReport {
+        if let submission = EDGARSubmission.parse(input.bytes) {
+            return try extractSubmission(input, submission: submission)
+        }
         let decoder = DocumentDecoder(forcedEncoding: options.forcedEncoding, parser: options.parser, pdf: options.pdf)
         let document = try decoder.decode(input)
         return assemble(input: input, document: document)
@@ -106,6 +120,10 @@ public struct ReportExtractor: Sendable {
 
     /// The text side of extraction on an already decoded document.
     public func assemble(input: ReportInput, document: DecodedDocument) -> ExtractedReport {
+        assemble(input: input, document: document, edgar: nil)
+    }
+
+    func assemble(input: ReportInput, document: DecodedDocument, edgar: EDGARContext?) -> ExtractedReport {
         let normalized = MatchText.normalizeWithMap(document.layoutText)
         let finder = SectionFinder(patterns: options.sectionPatterns, minimumChineseChars: options.minimumMDNAChars,
                                    minimumEnglishChars: options.minimumEnglishMDNAChars)
@@ -116,15 +134,34 @@ public struct ReportExtractor: Sendable {
             sections.append(section)
             mdnaText = normalized.text(ofLines: lines)
         }
+        // English 10-K: every item, and the MD&A from Item 7 or the annual report (EDGAR/TenKSections.swift).
+        var warnings = search.warnings
+        let cover = edgar?.header?.fiscalPeriodEnd == nil ? CoverPage.fiscalYearEnd(in: normalized.text) : nil
+        var tenK: TenKSections?
+        if search.section == nil {
+            tenK = tenKSections(layout: document.layoutText, normalized: normalized, facts: document.facts,
+                                edgar: edgar, period: edgar?.header?.fiscalPeriodEnd ?? cover)
+        }
+        if let tenK {
+            sections = tenK.sections
+            mdnaText = tenK.texts["mdna"]
+            warnings = tenK.warnings
+        }
         let identity = ReportIdentifier(rules: options.identity)
-            .identify(path: input.path, fileName: input.fileName, facts: document.facts)
+            .identify(path: input.path, fileName: input.fileName, facts: document.facts, header: edgar?.header,
+                      coverPeriod: cover)
         var report = ExtractedReport(path: input.path, fileName: input.fileName, format: document.format,
                                      encoding: document.encoding, byteCount: document.byteCount,
                                      decodeErrors: document.decodeErrors, layoutText: document.layoutText,
                                      matchText: normalized.text, sections: sections, identity: identity,
-                                     facts: document.facts, warnings: document.warnings + search.warnings,
+                                     facts: document.facts, warnings: document.warnings + warnings,
                                      mdnaText: mdnaText)
         report.pages = document.pages.map { PageMap(layout: $0, map: normalized.map) }
+        report.items = tenK?.items ?? []
+        report.scopeTexts = (tenK?.texts ?? [:]).merging(edgar?.documentTexts ?? [:]) { a, _ in a }
+        report.documents = edgar?.documents ?? []
+        if report.identity.formType == nil { report.identity.formType = edgar?.formType }
+        if report.identity.company == nil, tenK != nil { report.identity.company = CoverPage.registrantName(inLayout: document.layoutText) }
         return report
     }
 }

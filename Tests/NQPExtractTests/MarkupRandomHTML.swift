@@ -12,7 +12,8 @@ enum RandomHTML {
     static let blocks = ["div", "p", "td", "tr", "table", "li", "ul", "h2", "pre", "center", "blockquote", "section"]
     static let inlines = ["span", "b", "font", "a", "i", "u", "ix:nonNumeric", "h", "sup", "em"]
     static let words = ["数字化", "转型", "人工智能", "AI", "cloud", "data", "  ", "\n", "年度报告", "NVIDIA", "x",
-                        "&amp;", "&nbsp;", "&#x4EBA;", "&#24037;", "&lt;", "a < b", "&bogus;", "& ", "\t"]
+                        "&amp;", "&nbsp;", "&#x4EBA;", "&#24037;", "&lt;", "a < b", "&bogus;", "& ", "\t",
+                        "Management&#146;s", "&#147;q&#148;", "&#x97;", "&#150", "&#129;"]
 
     static func document(using rng: inout SeededGenerator) -> String {
         var out = ""

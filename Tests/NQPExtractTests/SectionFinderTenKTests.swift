@@ -62,7 +62,7 @@ struct SectionFinderTenKTests {
         #expect(!body.contains("audited"))
     }
 
-    @Test("an Item 7 incorporated by reference is too short: warning, no section")
+    @Test("an Item 7 incorporated by reference: no section, a warning naming the pointer")
     func incorporatedByReference() {
         let layout = """
         \(Self.tableOfContents)
@@ -76,6 +76,7 @@ struct SectionFinderTenKTests {
         #expect(result.section == nil)
         #expect(text == nil)
         #expect(result.warnings.count == 1)
-        #expect(result.warnings.first?.contains("implausibly short") == true)
+        #expect(result.warnings.first?.contains("incorporated by reference") == true)
+        #expect(result.warnings.first?.contains("carries no annual report") == true)
     }
 }

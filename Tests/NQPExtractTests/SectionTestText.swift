@@ -19,7 +19,14 @@ enum SectionTestText {
                      patterns: SectionPatterns = SectionPatterns()) -> (SectionFinder.Result, String?, NormalizedText) {
         let normalized = MatchText.normalizeWithMap(layout)
         let finder = SectionFinder(patterns: patterns, minimumChineseChars: minimum, minimumEnglishChars: minimum)
-        let result = finder.findMDNA(layout: layout, normalized: normalized)
+        var result = finder.findMDNA(layout: layout, normalized: normalized)
+        // English 10-Ks: the item segmentation the extractor runs when no chapter is found.
+        if result.section == nil, let tenK = TenKSections.analyze(
+            layout: layout, normalized: normalized, formType: nil, period: nil, patterns: patterns, minimum: minimum,
+            exhibits: []) {
+            result = SectionFinder.Result(section: tenK.sections.first { $0.name == "mdna" }, lines: nil,
+                                          warnings: tenK.warnings)
+        }
         guard let section = result.section else { return (result, nil, normalized) }
         let scalars = Array(normalized.text.unicodeScalars)
         return (result, String(String.UnicodeScalarView(scalars[section.start..<section.end])), normalized)

@@ -16,6 +16,9 @@ public struct IdentityRules: Codable, Equatable, Sendable {
     /// Left-pads all-digit firm ids from the manifest or the file name with zeros to this width (6 for A-share
     /// codes that lost their zeros in a spreadsheet); nil keeps them as given. CIKs are always 10 digits.
     public var firmWidth: Int?
+    /// How an SEC header's period of report (or a 10-K cover's fiscal-year end) becomes the year
+    /// (`reports.fiscal_year_rule`; the financial sources' rule of the same name, so both sides merge).
+    public var fiscalYearRule: ReportFiscalYearRule = .compustat
 
     /// `000001_2019_…`, `000001-2019…`, `600000_2019.html`, `300617_AKZD_2019_annual_report.html`, and cninfo
     /// download names `2020-01-21__公司名__300617__简称__2019年__年度报告.html` (the fiscal year, not the
@@ -39,6 +42,7 @@ public struct IdentityRules: Codable, Equatable, Sendable {
         case filenamePatterns = "filename_patterns"
         case useXBRLFacts = "use_xbrl_facts"
         case firmWidth = "firm_width"
+        case fiscalYearRule = "fiscal_year_rule"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -48,6 +52,7 @@ public struct IdentityRules: Codable, Equatable, Sendable {
             ?? IdentityRules.defaultFilenamePatterns
         useXBRLFacts = try c.decodeIfPresent(Bool.self, forKey: .useXBRLFacts) ?? true
         firmWidth = try c.decodeIfPresent(Int.self, forKey: .firmWidth)
+        fiscalYearRule = try c.decodeIfPresent(ReportFiscalYearRule.self, forKey: .fiscalYearRule) ?? .compustat
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -55,6 +60,7 @@ public struct IdentityRules: Codable, Equatable, Sendable {
         try c.encode(filenamePatterns, forKey: .filenamePatterns)
         try c.encode(useXBRLFacts, forKey: .useXBRLFacts)
         try c.encodeIfPresent(firmWidth, forKey: .firmWidth)
+        try c.encode(fiscalYearRule, forKey: .fiscalYearRule)
     }
 
     /// Problems a user must fix, each naming the key, what is wrong and what to do; empty when valid.
@@ -96,7 +102,13 @@ public struct ManifestEntry: Codable, Equatable, Sendable {
 public struct ReportIdentity: Sendable, Codable, Equatable {
     public var firm: String?
     public var year: Int?
-    /// `manifest`, `filename`, `xbrl`, a `+`-joined combination when firm and year came from different rules
+    /// The SEC form type (`10-K`, `10-K405`, `10-K/A`) from the SEC header or the `dei:DocumentType` fact.
+    public var formType: String?
+    /// The company name from the SEC header (`COMPANY CONFORMED NAME`) or `dei:EntityRegistrantName`.
+    public var company: String?
+    /// The filing date (`FILED AS OF DATE`, `YYYY-MM-DD`); orders amendments and duplicates.
+    public var filed: String?
+    /// `manifest`, `sec_header`, `filename`, `edgar_filename`, `xbrl`, `cover`, a `+`-joined combination when firm and year came from different rules
     /// (e.g. `filename+xbrl`), or `none`.
     public var route: String
 

@@ -10,17 +10,39 @@ public struct ReportIdentifier: Sendable {
 
     /// Firm and year of the report at `path` (file path, or `archive.zip/member.html`) whose last path
     /// component is `fileName`, with the XBRL `dei:` facts found in it (local names as keys).
-    public func identify(path: String, fileName: String, facts: [String: String] = [:]) -> ReportIdentity {
+    /// `header` is an EDGAR submission's SEC header, `coverPeriod` the fiscal-year end printed on a 10-K cover
+    /// (README "Firm and year": manifest, SEC header, file-name patterns, EDGAR downloader names, XBRL facts, cover).
+    public func identify(path: String, fileName: String, facts: [String: String] = [:],
+                         header: EDGARHeader? = nil, coverPeriod: ReportDate? = nil) -> ReportIdentity {
+        var identity = identifyFirmYear(path: path, fileName: fileName, facts: facts, header: header, coverPeriod: coverPeriod)
+        identity.formType = header?.formType ?? facts["DocumentType"]
+        identity.company = header?.companyName ?? facts["EntityRegistrantName"]
+        identity.filed = header?.filed?.description
+        return identity
+    }
+
+    private func identifyFirmYear(path: String, fileName: String, facts: [String: String],
+                                  header: EDGARHeader?, coverPeriod: ReportDate?) -> ReportIdentity {
         var partial: [(route: String, firm: String?, year: Int?)] = []
         if let entry = rules.manifest[path] ?? rules.manifest[fileName] {
             partial.append(("manifest", padded(entry.firm), entry.year))
         }
+        if let header {
+            let year = header.fiscalPeriodEnd.map(rules.fiscalYearRule.fiscalYear(of:))
+            if header.cik != nil || year != nil { partial.append(("sec_header", header.cik, year)) }
+        }
         if let (firm, year) = fromFileName(fileName) {
             partial.append(("filename", firm.map(padded), year))
+        }
+        if let named = EDGARFileName.firm(in: fileName) {
+            partial.append(("edgar_filename", named.firm, nil))
         }
         if rules.useXBRLFacts {
             let (firm, year) = Self.fromFacts(facts)
             if firm != nil || year != nil { partial.append(("xbrl", firm, year)) }
+        }
+        if let coverPeriod {
+            partial.append(("cover", nil, rules.fiscalYearRule.fiscalYear(of: coverPeriod)))
         }
         if let complete = partial.first(where: { $0.firm != nil && $0.year != nil }) {
             return ReportIdentity(firm: complete.firm, year: complete.year, route: complete.route)

@@ -18,6 +18,8 @@ enum LibXMLHTMLExtractor {
     /// Extracts layout text and dei: facts from UTF-8 HTML with libxml2.
     static func extract(_ utf8: [UInt8], path: String) throws(ExtractError) -> (layout: [UInt8], facts: [String: String]) {
         guard !utf8.isEmpty else { return ([], [:]) }
+        // libxml2 2.9 keeps `&#146;` as U+0092; HTML maps 128–159 to Windows-1252 (as the fast scanner does).
+        if let rewritten = Windows1252References.rewrite(utf8) { return try extract(rewritten, path: path) }
         guard utf8.count < Int(Int32.max) else {
             throw .tooLarge(path: path, byteCount: utf8.count, limit: Int(Int32.max))
         }

@@ -113,6 +113,8 @@ struct FastHTMLScanner {
             }
             if j < n, p[j] == 0x3B { j += 1 }
             i = j
+            // 128–159 name Windows-1252 characters (HTML standard; Windows1252References).
+            value = Windows1252References.map(value)
             // libxml2 drops references to non-characters (0, controls, surrogates, beyond U+10FFFF).
             guard Self.isXMLChar(value), let scalar = Unicode.Scalar(value) else { return }
             checkParagraph()

@@ -59,19 +59,12 @@ public struct SectionFinder: Sendable {
         if case .found(let section, let lines, let warnings) = chineseOutcome {
             return Result(section: section, lines: lines, warnings: warnings)
         }
-        let items = TenKItemScanner(patterns: patterns, lines: lines).scan()
-        let englishOutcome = choose(starts: englishStarts(items), headings: items, normalized: normalized,
-                                    minimum: minimumEnglishChars)
-        if case .found(let section, let lines, let warnings) = englishOutcome {
-            return Result(section: section, lines: lines, warnings: warnings)
-        }
+        // US 10-K items are read by TenKItemSegmenter (EDGAR/), which the extractor runs when no chapter is found.
         var warnings: [String] = []
-        for outcome in [chineseOutcome, englishOutcome] {
-            if case .tooShort(let best, let minimum) = outcome {
-                warnings.append("MD&A implausibly short: the longest candidate, \"\(best.heading)\" at character "
-                    + "\(best.start), has \(best.chars) characters (< \(minimum)); it may be incorporated by "
-                    + "reference or the heading was only found in the table of contents — treated as missing")
-            }
+        if case .tooShort(let best, let minimum) = chineseOutcome {
+            warnings.append("MD&A implausibly short: the longest candidate, \"\(best.heading)\" at character "
+                + "\(best.start), has \(best.chars) characters (< \(minimum)); the heading may only have been "
+                + "found in the table of contents — treated as missing")
         }
         if warnings.isEmpty {
             warnings.append("MD&A not found: no chapter heading titled "
@@ -93,11 +86,6 @@ public struct SectionFinder: Sendable {
             let h = headings[i]
             return h.kind == .heading && patterns.mdnaTitles.contains { Self.titleMatches(h.title, name: $0) }
         }
-    }
-
-    private func englishStarts(_ items: [HeadingLine]) -> [Int] {
-        let starts = Set(patterns.usStartItems.map { $0.uppercased() })
-        return items.indices.filter { items[$0].kind == .heading && starts.contains(items[$0].item ?? "") }
     }
 
     /// `管理层讨论与分析` or `管理层讨论与分析(续)`; not `管理层讨论与分析之外…`.

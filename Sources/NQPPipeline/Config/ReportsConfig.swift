@@ -31,6 +31,9 @@ public struct ReportsConfig: Codable, Sendable, Equatable {
     /// a zip archive's members together. Beyond it the file is quarantined without being inflated further, so a
     /// decompression bomb cannot exhaust memory (README "Limits").
     public var maxInflatedMB: Int = 512
+    /// How an SEC header's period of report (or a 10-K cover's fiscal-year end) becomes the year: `compustat` or
+    /// `end_year`, as the financial sources' `fiscal_year_rule`.
+    public var fiscalYearRule: ReportFiscalYearRule = .compustat
 
     public static let defaultInclude = ["*.html", "*.htm", "*.xhtml", "*.xml", "*.txt", "*.pdf", "*.gz", "*.zip"]
 
@@ -60,6 +63,7 @@ public struct ReportsConfig: Codable, Sendable, Equatable {
         case duplicates
         case minimumMdnaChars = "minimum_mdna_chars"
         case maxInflatedMB = "max_inflated_mb"
+        case fiscalYearRule = "fiscal_year_rule"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -77,6 +81,7 @@ public struct ReportsConfig: Codable, Sendable, Equatable {
         duplicates = try c.decodeIfPresent(DuplicateReportRule.self, forKey: .duplicates) ?? d.duplicates
         minimumMdnaChars = try c.decodeIfPresent(Int.self, forKey: .minimumMdnaChars) ?? d.minimumMdnaChars
         maxInflatedMB = try c.decodeIfPresent(Int.self, forKey: .maxInflatedMB) ?? d.maxInflatedMB
+        fiscalYearRule = try c.decodeIfPresent(ReportFiscalYearRule.self, forKey: .fiscalYearRule) ?? d.fiscalYearRule
     }
 
     /// The forced encoding, or nil for `auto`.

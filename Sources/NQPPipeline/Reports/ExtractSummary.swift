@@ -16,6 +16,27 @@ public struct ExtractSummary: Encodable, Sendable {
         public var end: Int
         public var chars: Int
         public var heading: String
+        /// The submission document the offsets refer to (`EX-13`); absent = the report itself.
+        public var document: String?
+        public var foundBy: String?
+        enum CodingKeys: String, CodingKey { case name, start, end, chars, heading, document, foundBy = "found_by" }
+    }
+
+    /// One 10-K item (README "10-K items").
+    public struct ItemInfo: Encodable, Sendable {
+        public var item: String
+        public var part: String
+        public var title: String
+        public var status: String
+        public var start: Int?
+        public var end: Int?
+        public var chars: Int?
+        public var heading: String?
+        public var foundBy: String?
+        public var pointer: String?
+        enum CodingKeys: String, CodingKey {
+            case item, part, title, status, start, end, chars, heading, foundBy = "found_by", pointer
+        }
     }
 
     public var file: String
@@ -36,11 +57,17 @@ public struct ExtractSummary: Encodable, Sendable {
     public var pages: Int?
     public var pageStarts: [Int]?
     public var runningLinesRemoved: Int?
+    public var formType: String?
+    public var company: String?
+    public var filed: String?
+    public var items: [ItemInfo]
+    public var documents: [SubmissionDocument]
 
     enum CodingKeys: String, CodingKey {
         case file, firm, year, identifiedBy = "identified_by", format, encoding, bytes, chars, scope
         case scopeChars = "scope_chars", decodeErrors = "decode_errors", sections, warnings
         case pages, pageStarts = "page_starts", runningLinesRemoved = "running_lines_removed"
+        case formType = "form_type", company, filed, items, documents
     }
 
     public init(report: ExtractedReport, scope: Scope) {
@@ -56,8 +83,17 @@ public struct ExtractSummary: Encodable, Sendable {
         scopeChars = report.text(in: scope)?.unicodeScalars.count
         decodeErrors = report.decodeErrors
         sections = report.sections.map {
-            SectionInfo(name: $0.name, start: $0.start, end: $0.end, chars: $0.chars, heading: $0.heading)
+            SectionInfo(name: $0.name, start: $0.start, end: $0.end, chars: $0.chars, heading: $0.heading,
+                        document: $0.document, foundBy: $0.foundBy?.rawValue)
         }
+        formType = report.identity.formType
+        company = report.identity.company
+        filed = report.identity.filed
+        items = report.items.map {
+            ItemInfo(item: $0.item, part: $0.part, title: $0.title, status: $0.status.rawValue, start: $0.start,
+                     end: $0.end, chars: $0.chars, heading: $0.heading, foundBy: $0.foundBy?.rawValue, pointer: $0.pointer)
+        }
+        documents = report.documents
         var warnings = report.warnings
         if report.identity.firm == nil || report.identity.year == nil {
             warnings.append("firm or year not identified")

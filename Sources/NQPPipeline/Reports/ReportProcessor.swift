@@ -123,7 +123,8 @@ public struct ReportProcessor: Sendable {
             encoding: report.encoding.encoding.name, encodingSource: report.encoding.description,
             bytes: report.byteCount, chars: report.chars,
             decodeErrors: report.decodeErrors, sections: report.sections, scopeChars: scopeChars,
-            counts: counts, warnings: warnings)
+            counts: counts, warnings: warnings, formType: report.identity.formType, company: report.identity.company,
+            filed: report.identity.filed)
         result.pages = report.pages
         return .success(result)
     }

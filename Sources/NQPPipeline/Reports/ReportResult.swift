@@ -30,10 +30,19 @@ public struct ReportResult: Codable, Sendable, Equatable {
 
     /// The 1-based PDF page holding match-text offset `offset`; nil for other formats.
     public func page(atOffset offset: Int) -> Int? { pages?.page(atOffset: offset) }
+    /// SEC form type (`10-K`, `10-K405`, `10-K/A`) and company name, when known (README "SEC filings").
+    public var formType: String?
+    public var company: String?
+    /// Filing date `YYYY-MM-DD` (SEC header); orders amendments and duplicates under `reports.duplicates`.
+    public var filed: String?
 
     public init(file: String, sha256: String, firm: String?, year: Int?, identityRoute: String, format: String,
                 encoding: String, encodingSource: String, bytes: Int, chars: Int, decodeErrors: Int,
-                sections: [Section], scopeChars: Int?, counts: [KeywordCounts], warnings: [String]) {
+                sections: [Section], scopeChars: Int?, counts: [KeywordCounts], warnings: [String],
+                formType: String? = nil, company: String? = nil, filed: String? = nil) {
+        self.formType = formType
+        self.company = company
+        self.filed = filed
         self.file = file
         self.sha256 = sha256
         self.firm = firm

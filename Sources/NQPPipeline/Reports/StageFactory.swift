@@ -44,8 +44,10 @@ public struct StageFactory: Sendable {
 
     /// Firm and year identification from the configuration (plus the manifest CSV's entries).
     public func identityRules(manifest: [String: ManifestEntry] = [:]) -> IdentityRules {
-        IdentityRules(manifest: manifest, filenamePatterns: config.reports.filenamePatterns,
-                      useXBRLFacts: config.reports.useXBRLFacts, firmWidth: config.reports.firmWidth)
+        var rules = IdentityRules(manifest: manifest, filenamePatterns: config.reports.filenamePatterns,
+                                  useXBRLFacts: config.reports.useXBRLFacts, firmWidth: config.reports.firmWidth)
+        rules.fiscalYearRule = config.reports.fiscalYearRule
+        return rules
     }
 
     /// Loads the configured dictionaries (or `overrides`, resolved against the working directory).

@@ -20,8 +20,13 @@ enum DuplicateReports {
         }
         var choice = Choice(chosen: [], status: [:], warnings: [])
         for key in groups.keys.sorted() {
-            // Sorted by file name: cninfo names begin with the publication date, so the last is the latest.
-            guard let group = groups[key]?.sorted(by: { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }),
+            // Sorted by filing date when the SEC header gives one (an amendment 10-K/A sorts after its 10-K), then
+            // by file name: cninfo names begin with the publication date, so the last is the latest.
+            guard let group = groups[key]?.sorted(by: { a, b in
+                let filedA = a.filed ?? "", filedB = b.filed ?? ""
+                if filedA != filedB { return filedA < filedB }
+                return a.file.utf8.lexicographicallyPrecedes(b.file.utf8)
+            }),
                   let first = group.first, let last = group.last else { continue }
             if group.count == 1 {
                 choice.chosen.append(first)

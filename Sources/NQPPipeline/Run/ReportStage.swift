@@ -47,7 +47,8 @@ struct ReportStage {
                                    config.reports.useXBRLFacts ? "xbrl" : "",
                                    config.reports.firmWidth.map(String.init) ?? "",
                                    config.reports.encoding, config.reports.parser.rawValue,
-                                   String(config.reports.minimumMdnaChars)]),
+                                   String(config.reports.minimumMdnaChars),
+                                   config.reports.fiscalYearRule.rawValue]),
             "manifest": manifestHash,
         ]
         for (index, dictionary) in dictionaries.enumerated() {

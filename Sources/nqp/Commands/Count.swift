@@ -23,7 +23,7 @@ struct Count: ParsableCommand {
     @Option(help: "longest (nested keywords count once) or independent (each keyword like str.count).")
     var mode: MatchMode?
 
-    @Option(help: "full or mdna.")
+    @Option(help: "full, mdna, a 10-K item (item:1A, item:7) or an EDGAR document (document:EX-13).")
     var scope: Scope?
 
     @Option(help: "csv or json.")

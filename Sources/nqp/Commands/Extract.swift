@@ -16,7 +16,7 @@ struct Extract: ParsableCommand {
     @Argument(help: "Report files.")
     var files: [String]
 
-    @Option(help: "Text to print: full (the whole report) or mdna (management discussion and analysis).")
+    @Option(help: "Text to print: full (the whole report), mdna (management discussion and analysis), a 10-K item (item:1A, item:7) or an EDGAR document (document:EX-13).")
     var scope: Scope = .full
 
     @Option(help: "auto, or an encoding label such as utf-8, gb18030, big5.")
