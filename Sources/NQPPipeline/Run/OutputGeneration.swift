@@ -153,7 +153,10 @@ struct OutputWriter {
     /// Publishes the generation: stable links for new names first (they point into the current generation, so
     /// until the swap they show what the old generation had), then the atomic swap of `.nqp/current`, then the
     /// links of names the new generation no longer has and the old generations are removed.
-    func publish() throws(PipelineError) {
+    /// Where a test stops `publish`, as if the process were killed there.
+    enum Stop { case afterLinks, afterSwap }
+
+    func publish(stoppingAt stop: Stop? = nil) throws(PipelineError) {
         let fileManager = FileManager.default
         try adoptLegacyFiles()
         let previous = Set(OutputGeneration.currentFiles(output))
@@ -161,6 +164,7 @@ struct OutputWriter {
         for name in written {
             try placeLink(name)
         }
+        if stop == .afterLinks { return }
         let pointer = OutputGeneration.pointer(output)
         let temporary = pointer.deletingLastPathComponent()
             .appendingPathComponent(".\(OutputGeneration.pointerName).tmp-\(getpid())-\(id)")
@@ -172,6 +176,7 @@ struct OutputWriter {
             throw .output(path: pointer.path, reason: "cannot switch to the new generation: \(reason)")
         }
         syncDirectory(pointer.deletingLastPathComponent().path)
+        if stop == .afterSwap { return }
         for name in previous.subtracting(written) {
             let url = output.appendingPathComponent(name)
             if (try? fileManager.destinationOfSymbolicLink(atPath: url.path)) == OutputGeneration.linkTarget(name) {
