@@ -212,7 +212,9 @@ struct OutputWriter {
     private func adoptLegacyFiles() throws(PipelineError) {
         guard OutputGeneration.currentID(output) == nil else { return }
         let fileManager = FileManager.default
-        var names = Set(written)
+        // What this run writes, what the old manifest lists, and the names older versions wrote (their manifest
+        // did not list them), so that an output this run no longer writes does not linger as a plain file.
+        var names = Set(written).union(Self.legacyNames)
         if let data = try? Data(contentsOf: output.appendingPathComponent("manifest.json")),
            let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
            let summary = json["summary"] as? [String: Any], let outputs = summary["outputs"] as? [String] {
@@ -243,6 +245,10 @@ struct OutputWriter {
         }
         for name in zero.written { try zero.placeLink(name) }
     }
+
+    static let legacyNames = ["reports.csv", "counts.csv", "kwic.csv", "errors.csv", "merge_report.csv",
+                              "merge_unmatched.csv", "weights.csv", "codebook.csv", "codebook.md", "manifest.json",
+                              "panel.dta", "panel.csv", "panel_import.do", "panel_import.R", "panel.sqlite"]
 
     private func syncDirectory(_ path: String) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
