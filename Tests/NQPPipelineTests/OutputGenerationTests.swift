@@ -73,4 +73,17 @@ struct OutputGenerationTests {
         #expect(OutputGeneration.temporaryFileOwner(".panel.csv.tmp-123-abc") == 123)
         #expect(OutputGeneration.temporaryFileOwner("panel.csv") == nil)
     }
+
+    /// Where the filesystem takes no links: files renamed into place, manifest last.
+    @Test func withoutLinksFilesAreRenamedManifestLast() throws {
+        let output = try TestPaths.temporaryDirectory("nqp-generation")
+        defer { try? FileManager.default.removeItem(at: output) }
+        #expect(OutputWriter.supportsLinks(in: output), "this test machine's /tmp takes links")
+        let writer = try Self.writer(output, ["a.csv": "a", "manifest.json": "m"])
+        try writer.publishByRenaming()
+        #expect(Self.view(output) == ["a.csv": "a", "manifest.json": "m"])
+        var info = stat()
+        #expect(lstat(output.appendingPathComponent("a.csv").path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG)
+        #expect(!FileManager.default.fileExists(atPath: writer.folder.path))
+    }
 }

@@ -158,6 +158,10 @@ struct OutputWriter {
 
     func publish(stoppingAt stop: Stop? = nil) throws(PipelineError) {
         let fileManager = FileManager.default
+        guard Self.supportsLinks(in: OutputGeneration.stateFolder(output)) else {
+            try publishByRenaming()
+            return
+        }
         try adoptLegacyFiles()
         let previous = Set(OutputGeneration.currentFiles(output))
         syncDirectory(folder.path)
@@ -185,6 +189,29 @@ struct OutputWriter {
         }
         syncDirectory(output.path)
         OutputGeneration.sweep(output)
+    }
+
+    /// Whether the output folder's filesystem takes symbolic links (FAT, exFAT and some network shares do not).
+    static func supportsLinks(in folder: URL) -> Bool {
+        let probe = folder.appendingPathComponent(".link-probe.tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        defer { unlink(probe.path) }
+        return symlink(".", probe.path) == 0
+    }
+
+    /// Where links are impossible: every data file is renamed into the output folder, each atomically, and
+    /// `manifest.json` last, so a reader that checks the files against the manifest's sizes and SHA-256 can tell
+    /// a complete generation from one a crash interrupted (README "Outputs: one generation per run").
+    func publishByRenaming() throws(PipelineError) {
+        syncDirectory(folder.path)
+        let order = written.filter { $0 != "manifest.json" } + written.filter { $0 == "manifest.json" }
+        for name in order {
+            let from = folder.appendingPathComponent(name), to = output.appendingPathComponent(name)
+            if rename(from.path, to.path) != 0 {
+                throw .output(path: to.path, reason: "cannot move the new file into place: \(String(cString: strerror(errno)))")
+            }
+        }
+        syncDirectory(output.path)
+        try? FileManager.default.removeItem(at: folder)
     }
 
     /// Removes the unpublished generation (a run that failed).
