@@ -297,7 +297,9 @@ struct PDFReportTests {
         #expect(ReportFormat.detect(fileName: "a.PDF", bytes: []) == .pdf)
         #expect(ReportFormat.detect(fileName: "a.pdf.gz", bytes: []) == .pdf)
         #expect(ReportFormat.detect(fileName: "report", bytes: Array("%PDF-1.4\n".utf8)) == .pdf)
-        #expect(ReportFormat.detect(fileName: "report.txt", bytes: Array("\n%PDF-1.4\n".utf8)) == .pdf)
+        #expect(ReportFormat.detect(fileName: "report.txt", bytes: Array("%PDF-1.4\n".utf8)) == .pdf)
+        #expect(ReportFormat.detect(fileName: "report", bytes: Array("junk\n%PDF-1.4\n".utf8)) == .pdf)
+        #expect(ReportFormat.detect(fileName: "report.txt", bytes: Array("说明 %PDF-1.4 格式".utf8)) == .text)
         #expect(ReportFormat.detect(fileName: "report.txt", bytes: Array("年度报告 %PDF".utf8)) == .text)
     }
 }
