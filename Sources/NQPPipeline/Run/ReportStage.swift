@@ -50,6 +50,7 @@ struct ReportStage {
                                    String(config.reports.minimumMdnaChars),
                                    config.reports.fiscalYearRule.rawValue]),
             "manifest": manifestHash,
+            "pdf": Self.json(config.reports.pdf),
         ]
         for (index, dictionary) in dictionaries.enumerated() {
             components["dictionary.\(index)"] = "\(dictionary.name)=\(dictionary.contentHash)"
