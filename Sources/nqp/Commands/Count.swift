@@ -17,7 +17,7 @@ struct Count: ParsableCommand {
     @Argument(help: "Report files or folders.")
     var files: [String]
 
-    @Option(name: .customLong("dictionary"), help: "Dictionary file (repeatable). Default: the configuration's.")
+    @Option(name: .customLong("dictionary"), help: "Dictionary file or built-in name such as wu2021 (repeatable; `nqp dict list`). A file path wins. Default: the configuration's, else wu2021.")
     var dictionaries: [String] = []
 
     @Option(help: "longest (nested keywords count once) or independent (each keyword like str.count).")
