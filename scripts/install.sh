@@ -2,7 +2,7 @@
 # Builds one relocatable nqp (the Swift runtime and Foundation linked in statically; the dictionaries and the git
 # commit compiled in) and installs it with its manual and shell completions:
 #   PREFIX/bin/nqp
-#   PREFIX/share/man/man1/nqp.1                      (argument-parser's generate-manual, from the --help text)
+#   PREFIX/share/man/man1/nqp.1                      (`nqp generate-manual`: the --help text of every command)
 #   PREFIX/share/bash-completion/completions/nqp     PREFIX/share/zsh/site-functions/_nqp
 #   PREFIX/share/fish/vendor_completions.d/nqp.fish
 # Usage: scripts/install.sh [--prefix DIR]   (default: $PREFIX, else /usr/local; `make install PREFIX=DIR` calls this)
@@ -41,21 +41,13 @@ cp "$built" "$staging/nqp"
 "$staging/nqp" --generate-completion-script zsh > "$staging/_nqp"
 "$staging/nqp" --generate-completion-script fish > "$staging/nqp.fish"
 
-# The manual: argument-parser's generate-manual plugin (runs on the release build's --experimental-dump-help;
-# builds with the package's own dependencies, so it works offline). It relinks the release binary without the
-# static runtime, which is why the static binary was copied to the staging folder first.
-echo "install.sh: generating the manual (swift package plugin generate-manual)" >&2
-swift package -c release plugin generate-manual --authors "the nqp authors" >&2
-manual="$(find .build/plugins/GenerateManual/outputs -name nqp.1 -newer "$staging/nqp" | head -n 1)"
-if [ -z "$manual" ]; then
-  echo "install.sh: error: the manual was not generated (no nqp.1 under .build/plugins/GenerateManual/outputs)" >&2
-  exit 1
-fi
+# The manual, from the same help text as --help (`nqp generate-manual`, one section per subcommand).
+"$staging/nqp" generate-manual > "$staging/nqp.1"
 
 install -d "$prefix/bin" "$prefix/share/man/man1" "$prefix/share/bash-completion/completions" \
   "$prefix/share/zsh/site-functions" "$prefix/share/fish/vendor_completions.d"
 install -m 0755 "$staging/nqp" "$prefix/bin/nqp"
-install -m 0644 "$manual" "$prefix/share/man/man1/nqp.1"
+install -m 0644 "$staging/nqp.1" "$prefix/share/man/man1/nqp.1"
 install -m 0644 "$staging/nqp.bash" "$prefix/share/bash-completion/completions/nqp"
 install -m 0644 "$staging/_nqp" "$prefix/share/zsh/site-functions/_nqp"
 install -m 0644 "$staging/nqp.fish" "$prefix/share/fish/vendor_completions.d/nqp.fish"

@@ -20,6 +20,9 @@ struct InstallTests {
         #expect(panel.contains("\n999999,2023,"), "the example report is in the panel")
         #expect(!run.stderr.contains("warning"), "the example report reads without warnings: \(run.stderr)")
 
+        let count = try NQPBinary.run(["count", "reports"], in: folder)
+        #expect(count.status == 0 && count.stderr.isEmpty, "the example report reads cleanly: \(count.stderr)")
+
         let again = try NQPBinary.run(["init"], in: folder)
         #expect(again.status == 2)
         #expect(again.stderr.contains("pipeline.yml: already exists"))
@@ -89,6 +92,23 @@ struct InstallTests {
         }
     }
 
+    @Test func manualPageHasEveryCommandsHelp() throws {
+        let page = try NQPBinary.run(["generate-manual"])
+        #expect(page.status == 0)
+        #expect(page.stdout.hasPrefix(".TH NQP 1 "))
+        for section in ["NQP RUN", "NQP INIT", "NQP COUNT", "NQP DICT LIST", "NQP DICT SHOW", "NQP SCORE"] {
+            #expect(page.stdout.contains(".SH \"\(section)\""), "\(section)")
+        }
+        #expect(page.stdout.contains("--dictionary"), "option help is in the manual")
+        if let man = which("man") {
+            let file = try TestPaths.temporaryDirectory("nqp-man").appendingPathComponent("nqp.1")
+            try Data(page.stdout.utf8).write(to: file)
+            let rendered = try runCommand(man, ["-l", file.path], environment: ["MANPAGER": "cat", "PAGER": "cat",
+                                                                                "PATH": "/usr/bin:/bin"])
+            #expect(rendered.status == 0 && rendered.stdout.contains("SYNOPSIS"), "man renders it: \(rendered.stderr)")
+        }
+    }
+
     /// Every error names its path once and says what happened in plain words.
     @Test func errorMessagesNameEachPathOnce() throws {
         let folder = try TestPaths.temporaryDirectory("nqp-errors")
@@ -102,7 +122,11 @@ struct InstallTests {
             .write(to: configMissingDictionary)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("init/pipeline.yml"),
                                                 withIntermediateDirectories: true)
+        let corrupt = folder.appendingPathComponent("000003_2020_corrupt.html.gz")
+        try Data([0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 3, 0xED, 0xBD]).write(to: corrupt)
         let invocations: [[String]] = [
+            ["count", corrupt.path],
+            ["extract", corrupt.path],
             ["count", missing.path + "/a.html"],
             ["count", Self.repositoryReport.path, "--dictionary", missing.path + "/d.yml"],
             ["count", Self.repositoryReport.path, "--dictionary", badDictionary.path],

@@ -68,11 +68,13 @@ public enum ProjectStarter {
     /// The commands to run next, for a starter written into `folder` as the user typed it.
     public static func nextCommands(folder: String) -> [String] {
         let cd = folder == "." || folder.isEmpty ? "" : "cd \(shellQuoted(folder)) && "
-        return [
-            "\(cd)nqp run                      # reads reports/, writes out/ (panel.dta, panel.csv, counts.csv, …)",
-            "nqp count reports --kwic 10   # every keyword hit with 10 characters of context",
-            "nqp validate                  # after editing pipeline.yml: checks every key, file and formula",
+        let commands = [
+            ("\(cd)nqp run", "reads reports/, writes out/ (panel.dta, panel.csv, counts.csv, …)"),
+            ("nqp count reports --kwic 10", "every keyword hit with 10 characters of context"),
+            ("nqp validate", "after editing pipeline.yml: checks every key, file and formula"),
         ]
+        let width = commands.map(\.0.count).max() ?? 0
+        return commands.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "   # " + $0.1 }
     }
 
     static func shellQuoted(_ text: String) -> String {
@@ -223,7 +225,25 @@ public enum ProjectStarter {
         建设工业互联网平台，并以大数据分析支持质量管理。公司的云计算平台已覆盖全部生产基地，设备状态通过物联网实时采集。</p>
         <p>二、核心竞争力分析。公司在智能制造领域积累了较强的研发能力，数据中心与云服务的投入逐年增加。\
         公司目前没有区块链相关业务。</p>
-        <p>三、公司未来发展的展望。公司将继续加大研发投入，推动电子商务渠道建设与移动互联网营销。</p>
+        <p>三、主营业务分析。报告期内，公司实现营业收入十二亿元，同比增长百分之八；营业成本九亿元，同比增长百分之六，\
+        毛利率较上年提高一点五个百分点。收入增长主要来自华东与华南地区的新增订单，其中装备类产品收入占比过半，\
+        配套服务收入稳步增长。销售费用、管理费用与上年基本持平，财务费用因借款减少而下降。</p>
+        <p>四、资产及负债状况分析。报告期末，公司总资产二十五亿元，较上年末增长百分之五；归属于上市公司股东的净资产\
+        十六亿元。应收账款余额随收入增长有所增加，公司已加强客户信用管理与回款考核。存货周转天数较上年缩短，\
+        在建工程主要为新厂房建设项目，预计明年第二季度投入使用。公司资产负债率保持在合理水平。</p>
+        <p>五、投资状况分析。报告期内，公司新设一家全资子公司，负责华南地区的销售与售后服务；对原有生产线进行了\
+        节能改造，改造完成后单位产品能耗明显下降。公司未进行证券投资与衍生品投资，募集资金按计划使用。</p>
+        <p>六、公司面临的风险和应对措施。原材料价格波动可能影响毛利率，公司通过长期协议与集中采购控制成本；\
+        行业竞争加剧可能影响订单价格，公司将以产品质量与交付能力保持竞争优势；汇率变动可能影响出口业务利润，\
+        公司将根据业务需要审慎开展外汇套期保值。</p>
+        <p>七、主要控股参股公司分析。华南销售子公司报告期内实现营业收入一点八亿元，净利润一千二百万元；华东制造子公司\
+        实现营业收入四点六亿元，净利润五千三百万元，其产能利用率较上年提高。参股的零部件企业经营稳定，\
+        报告期内按权益法确认投资收益三百万元。公司对子公司的财务、采购与质量实行统一管理，定期开展内部审计。</p>
+        <p>八、研发投入与人员情况。报告期内，公司研发投入九千万元，占营业收入的百分之七点五；研发人员二百一十人，\
+        占员工总数的百分之十八，其中硕士及以上学历六十人。公司新获授权发明专利十二项、实用新型专利三十项，\
+        参与起草行业标准两项。研发项目主要围绕产品轻量化、降低噪声与延长使用寿命展开，部分成果已实现量产。</p>
+        <p>九、公司未来发展的展望。公司将继续加大研发投入，推动电子商务渠道建设与移动互联网营销，完善售后服务网络，\
+        提升产品的可靠性与交付效率，力争下一年度营业收入保持稳定增长。</p>
         <h2>第四节 公司治理</h2>
         <p>公司严格按照法律法规的要求规范运作。</p>
         </body>

@@ -59,7 +59,7 @@ struct Count: ParsableCommand {
         var failed = 0
         for outcome in outcomes {
             for failure in outcome.failures {
-                printError("\(failure.file): error: [\(failure.stage)] \(failure.reason)")
+                printError("\(failure.file): error: [\(failure.stage)] \(withoutLeadingPath(failure.reason, failure.file))")
                 failed += 1
             }
             for result in outcome.results {

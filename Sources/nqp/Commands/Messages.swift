@@ -3,14 +3,14 @@ import Foundation
 /// "FILE: error: WHAT", naming the file once even when the error's own text already starts with its path
 /// (as errors from the stages do, for errors.csv and logs).
 func fileErrorLine(_ file: String, _ error: any Error, path: String? = nil) -> String {
-    fileErrorLine(file, "\(error)", path: path)
+    "\(file): error: \(withoutLeadingPath("\(error)", file, path))"
 }
 
-func fileErrorLine(_ file: String, _ text: String, path: String? = nil) -> String {
-    var text = text
-    for prefix in [file, path].compactMap({ $0 }) where text.hasPrefix(prefix + ": ") {
-        text = String(text.dropFirst(prefix.count + 2))
-        break
+/// `text` without a leading "PATH: " for any of `paths` (as typed, or absolute).
+func withoutLeadingPath(_ text: String, _ paths: String?...) -> String {
+    let candidates = paths.compactMap { $0 }.flatMap { [$0, URL(fileURLWithPath: $0).path] }
+    for prefix in candidates where text.hasPrefix(prefix + ": ") {
+        return String(text.dropFirst(prefix.count + 2))
     }
-    return "\(file): error: \(text)"
+    return text
 }
