@@ -72,7 +72,9 @@ public enum ConfigValidator {
             guard let reference = DictionaryReference.resolve(path, asPath: loaded.resolve(path)) else {
                 problems.append(locator.problem(["counting", "dictionaries", index],
                                                 "no such dictionary file or built-in dictionary: \(path)",
-                                                hint: "paths are relative to the configuration file; built-in names: "
+                                                hint: BuiltinDictionaries.entry(named: (path as NSString).lastPathComponent)
+                                                    .map { "the built-in copy of this file is named \($0.name): write that, or fix the path" }
+                                                    ?? "paths are relative to the configuration file; built-in names: "
                                                     + BuiltinDictionaries.namesForMessages))
                 continue
             }
