@@ -37,8 +37,12 @@ let package = Package(
         .target(name: "NQPExtract",
                 dependencies: ["NQPEncoding", "CLibXML2", "CZlibInflate", "ZIPFoundation", "CMuPDFShim"],
                 swiftSettings: strict),
+        // Files compiled into the binary: the shipped dictionaries (source: dictionaries/) and the git commit.
+        .target(name: "NQPBuiltins", swiftSettings: strict, plugins: ["EmbedBuiltins"]),
+        .plugin(name: "EmbedBuiltins", capability: .buildTool(), dependencies: ["nqp-embed"]),
+        .executableTarget(name: "nqp-embed", swiftSettings: strict),
         // Stage 2: dictionaries and the keyword matcher.
-        .target(name: "NQPLexicon", dependencies: ["Yams", "CLibCrypto"], swiftSettings: strict),
+        .target(name: "NQPLexicon", dependencies: ["Yams", "CLibCrypto", "NQPBuiltins", "NQPEncoding"], swiftSettings: strict),
         // Tabular data and its file formats: CSV, Stata .dta, .xlsx.
         .target(name: "NQPTable",
                 dependencies: ["NQPEncoding", "ZIPFoundation"],
@@ -54,7 +58,7 @@ let package = Package(
         // Configuration, orchestration, incremental state, lock, manifest.
         .target(name: "NQPPipeline",
                 dependencies: ["NQPExtract", "NQPLexicon", "NQPTable", "NQPPanel", "NQPScore", "NQPExport",
-                               "Yams",
+                               "Yams", "NQPBuiltins",
                                .product(name: "Logging", package: "swift-log"),
                                .product(name: "GRDB", package: "GRDB.swift")],
                 swiftSettings: strict),

@@ -1,4 +1,5 @@
 import Foundation
+import NQPEncoding
 import NQPTable
 
 /// Writes the panel and its documentation into an output folder, each file atomically (temporary name, fsync,
@@ -32,7 +33,7 @@ public struct PanelExporter: Sendable {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw .outputFolder(path: folder.path, reason: error.localizedDescription)
+            throw .outputFolder(path: folder.path, reason: FileErrorReason.describe(error))
         }
         let base = options.baseName
         var files: [String] = []

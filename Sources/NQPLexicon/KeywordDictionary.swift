@@ -1,4 +1,5 @@
 import Foundation
+import NQPEncoding
 
 /// A keyword dictionary: named categories of keywords, with its citation and the rules for matching ASCII letters.
 ///
@@ -101,13 +102,22 @@ public struct KeywordDictionary: Sendable, Equatable {
         }
     }
 
+    /// `check` for dictionary bytes (a built-in dictionary); `path` names it in the problems.
+    public static func check(_ bytes: [UInt8], path: String) -> [DictionaryProblem] {
+        do {
+            return try parseReportingProblems(bytes, path: path).problems
+        } catch {
+            return [problem(for: error, path: path)]
+        }
+    }
+
     static func loadReportingProblems(contentsOf url: URL)
         throws(LexiconError) -> (dictionary: KeywordDictionary, problems: [DictionaryProblem]) {
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw .unreadableFile(path: url.path, reason: error.localizedDescription)
+            throw .unreadableFile(path: url.path, reason: FileErrorReason.describe(error))
         }
         return try parseReportingProblems([UInt8](data), path: url.path)
     }

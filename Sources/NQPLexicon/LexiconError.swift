@@ -23,8 +23,8 @@ public enum LexiconError: Error, Equatable, Sendable, CustomStringConvertible {
             let errors = problems.filter { $0.severity == .error }
             let listed = errors.prefix(5).map { "  \($0)" }.joined(separator: "\n")
             let more = errors.count > 5 ? "\n  … and \(errors.count - 5) more" : ""
-            return "\(path): \(errors.count) problem(s) make this dictionary unusable; fix them and run "
-                + "`nqp dict check \(path)`:\n\(listed)\(more)"
+            return "\(path): \(errors.count) problem(s) make this dictionary unusable; fix them (`nqp dict check` "
+                + "lists every problem):\n\(listed)\(more)"
         case let .invalidOption(field, reason):
             return "counting option `\(field)`: \(reason)"
         }

@@ -12,8 +12,8 @@ struct NQP: ParsableCommand {
         Exit codes: 0 success, 1 failure, 2 usage or configuration error, 3 finished but some inputs were \
         quarantined, 4 another run holds the output folder's lock.
         """,
-        version: NQPVersion.string,
-        subcommands: [Run.self, Status.self, Validate.self, Extract.self, Count.self, Dict.self, Score.self]
+        version: NQPVersion.withCommit,
+        subcommands: [Run.self, Status.self, Validate.self, Extract.self, Count.self, Dict.self, Score.self, Init.self, Manual.self]
     )
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import NQPEncoding
 internal import ZIPFoundation
 
 /// Reads report files from disk: plain, gzip-compressed (by magic bytes, not only by name) and zip archives.
@@ -94,10 +95,6 @@ public enum ReportInputs {
     private struct InflatedLimit: Error {}
 
     private static func readReason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
-            return underlying.localizedDescription
-        }
-        return nsError.localizedDescription
+        FileErrorReason.describe(error)
     }
 }

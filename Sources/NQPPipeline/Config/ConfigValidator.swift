@@ -71,24 +71,27 @@ public enum ConfigValidator {
         var problems: [ConfigProblem] = []
         if counting.dictionaries.isEmpty {
             problems.append(locator.problem(["counting"], "counting.dictionaries is empty",
-                                            hint: "name at least one dictionary file, e.g. dictionaries/digital_transformation.zh.yml"))
+                                            hint: "name at least one dictionary file or built-in name, e.g. digital_transformation.zh"))
         }
         if counting.kwic < 0 {
             problems.append(locator.problem(["counting", "kwic"], "kwic must be 0 (off) or a number of characters"))
         }
         var columns: [String: String] = [:]
         for (index, path) in counting.dictionaries.enumerated() {
-            let url = loaded.resolve(path)
-            guard FileManager.default.fileExists(atPath: url.path) else {
-                problems.append(locator.problem(["counting", "dictionaries", index], "no such dictionary file: \(path)",
-                                                hint: "paths are relative to the configuration file; `nqp dict list` shows the shipped ones"))
+            guard let reference = DictionaryReference.resolve(path, asPath: loaded.resolve(path)) else {
+                problems.append(locator.problem(["counting", "dictionaries", index],
+                                                "no such dictionary file or built-in dictionary: \(path)",
+                                                hint: BuiltinDictionaries.entry(named: (path as NSString).lastPathComponent)
+                                                    .map { "the built-in copy of this file is named \($0.name): write that, or fix the path" }
+                                                    ?? "paths are relative to the configuration file; built-in names: "
+                                                    + BuiltinDictionaries.namesForMessages))
                 continue
             }
-            for problem in KeywordDictionary.check(contentsOf: url) where problem.severity == .error {
+            for problem in reference.check() where problem.severity == .error {
                 problems.append(locator.problem(["counting", "dictionaries", index], "dictionary: \(problem.description)",
                                                 hint: "run `nqp dict check \(path)`"))
             }
-            guard let dictionary = try? KeywordDictionary.load(contentsOf: url) else { continue }
+            guard let dictionary = try? reference.load() else { continue }
             do {
                 _ = try KeywordCounter(dictionary: dictionary, options: counting.options)
             } catch {

@@ -4,7 +4,8 @@ import NQPLexicon
 
 /// `counting:` — dictionaries, the text scope and every counting choice (recorded in the manifest).
 public struct CountingConfig: Codable, Sendable, Equatable {
-    /// Dictionary files (our YAML, cntext YAML or plain text), relative to the configuration file.
+    /// Dictionary files (our YAML, cntext YAML or plain text), relative to the configuration file, or names of
+    /// built-in dictionaries (`nqp dict list`); an existing file wins over a name.
     public var dictionaries: [String]
     /// `full` (the whole report, Wu et al. 2021) or `mdna` (the MD&A section only).
     public var scope: Scope
@@ -18,7 +19,7 @@ public struct CountingConfig: Codable, Sendable, Equatable {
     /// Mode, negation, exclusion and strip list, at the same level of `counting:`.
     public var options: CountingOptions
 
-    public init(dictionaries: [String] = ["dictionaries/digital_transformation.zh.yml"], scope: Scope = .full,
+    public init(dictionaries: [String] = [BuiltinDictionaries.defaultName], scope: Scope = .full,
                 kwic: Int = 0, columns: [String: [String: String]] = [:], excludedChapters: [String] = [],
                 options: CountingOptions = CountingOptions()) {
         self.dictionaries = dictionaries

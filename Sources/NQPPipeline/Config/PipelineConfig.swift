@@ -1,4 +1,5 @@
 import Foundation
+import NQPEncoding
 import NQPExtract
 
 /// The whole of `pipeline.yml`. Every key is snake_case and optional with a documented default (README,
@@ -72,7 +73,7 @@ public struct LoadedConfig: Sendable {
         do {
             data = try Data(contentsOf: file)
         } catch {
-            throw ConfigError(ConfigProblem(file: url.path, message: "cannot read the configuration file: \(error.localizedDescription)",
+            throw ConfigError(ConfigProblem(file: url.path, message: "cannot read the configuration file (\(FileErrorReason.describe(error)))",
                                             hint: "pass an existing file with --config, or run nqp in the folder that holds pipeline.yml"))
         }
         let text = String(decoding: data, as: UTF8.self)

@@ -52,20 +52,24 @@ public struct StageFactory: Sendable {
         return rules
     }
 
-    /// Loads the configured dictionaries (or `overrides`, resolved against the working directory).
+    /// Loads the configured dictionaries (or `overrides`, resolved against the working directory). Each entry is
+    /// a file path (which wins when the file exists) or a built-in dictionary's name (`nqp dict list`).
     public func dictionaries(overrides: [String] = []) throws(PipelineError) -> [KeywordDictionary] {
-        let urls = overrides.isEmpty ? config.counting.dictionaries.map(resolve)
-                                     : overrides.map { URL(fileURLWithPath: $0) }
+        let entries = overrides.isEmpty ? config.counting.dictionaries.map { ($0, resolve($0)) }
+                                        : overrides.map { ($0, URL(fileURLWithPath: $0)) }
         var loadedDictionaries: [KeywordDictionary] = []
-        for url in urls {
+        for (value, url) in entries {
+            guard let reference = DictionaryReference.resolve(value, asPath: url) else {
+                throw .dictionary(path: value, reason: DictionaryReference.unknownMessage(value))
+            }
             do {
-                var dictionary = try KeywordDictionary.load(contentsOf: url)
+                var dictionary = try reference.load()
                 if let columns = config.counting.columns[dictionary.name] {
                     dictionary = try dictionary.renamingColumns(columns)
                 }
                 loadedDictionaries.append(dictionary)
             } catch {
-                throw .dictionary(path: url.path, reason: "\(error)")
+                throw .dictionary(path: reference.path, reason: "\(error)")
             }
         }
         return loadedDictionaries

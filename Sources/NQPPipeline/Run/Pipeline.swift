@@ -1,4 +1,5 @@
 import Foundation
+import NQPEncoding
 import Logging
 import NQPExtract
 import NQPLexicon
@@ -53,7 +54,7 @@ public struct Pipeline {
         do {
             try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
         } catch {
-            throw PipelineError.output(path: outputFolder.path, reason: error.localizedDescription)
+            throw PipelineError.output(path: outputFolder.path, reason: FileErrorReason.describe(error))
         }
         let lock = try RunLock.acquire(outputDirectory: outputFolder, wait: options.waitSeconds)
         defer { lock.release() }

@@ -11,7 +11,8 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
         case .missingInput(let path):
             "\(path): no such file or folder; check the path (paths in pipeline.yml are relative to the file)"
         case let .dictionary(path, reason):
-            "\(path): \(reason)"
+            // Lexicon errors already start with the path; name it once.
+            reason.hasPrefix(path) ? reason : "\(path): \(reason)"
         case .unknownEncoding(let label):
             "unknown encoding '\(label)'; use auto, utf-8, gb18030, big5, utf-16le, utf-16be or an iconv name"
         case let .output(path, reason):

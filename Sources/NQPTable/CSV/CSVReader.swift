@@ -42,7 +42,7 @@ public final class CSVReader {
         do {
             handle = try FileHandle(forReadingFrom: url)
         } catch {
-            throw .io(path: url.path, operation: "open for reading", reason: error.localizedDescription)
+            throw .io(path: url.path, operation: "open for reading", reason: FileErrorReason.describe(error))
         }
         chunkSize = max(1, options.chunkSize)
 
@@ -152,7 +152,7 @@ public final class CSVReader {
             }
             return out
         } catch {
-            throw .io(path: path, operation: "read", reason: error.localizedDescription)
+            throw .io(path: path, operation: "read", reason: FileErrorReason.describe(error))
         }
     }
 

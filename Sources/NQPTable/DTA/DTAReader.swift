@@ -1,4 +1,5 @@
 import Foundation
+import NQPEncoding
 
 /// Reads Stata `.dta` files of formats 117 (Stata 13), 118 (Stata 14–18) and 119 (> 32,767 variables), either byte
 /// order. CSMAR and other vendors offer such files; the exporter's output is read back with it in tests.
@@ -7,7 +8,7 @@ public enum DTAReader {
     public static func read(contentsOf url: URL) throws(TableError) -> DTAFile {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw .io(path: url.path, operation: "read", reason: error.localizedDescription)
+            throw .io(path: url.path, operation: "read", reason: FileErrorReason.describe(error))
         }
         return try read(bytes: [UInt8](data), path: url.path)
     }

@@ -17,7 +17,7 @@ struct Count: ParsableCommand {
     @Argument(help: "Report files or folders.")
     var files: [String]
 
-    @Option(name: .customLong("dictionary"), help: "Dictionary file (repeatable). Default: the configuration's.")
+    @Option(name: .customLong("dictionary"), help: "Dictionary file or built-in name such as wu2021 (repeatable; `nqp dict list`). A file path wins. Default: the configuration's, else wu2021.")
     var dictionaries: [String] = []
 
     @Option(help: "longest (nested keywords count once) or independent (each keyword like str.count).")
@@ -61,7 +61,7 @@ struct Count: ParsableCommand {
         var failed = scan.problems.count
         for outcome in outcomes {
             for failure in outcome.failures {
-                printError("\(failure.file): error: [\(failure.stage)] \(failure.reason)")
+                printError("\(failure.file): error: [\(failure.stage)] \(withoutLeadingPath(failure.reason, failure.file))")
                 failed += 1
             }
             for result in outcome.results {
