@@ -103,8 +103,16 @@ public struct Pipeline {
         }
         try writer.write(ErrorsCSV.fileName, ReportTables.errorsCSV(reports.failures))
         clock.lap("report tables")
-        let panel = try PanelStage(loaded: loaded, logger: logger).build(textMeasures: measures.table,
+        let panel: PanelOutcome
+        do {
+            panel = try PanelStage(loaded: loaded, logger: logger).build(textMeasures: measures.table,
                                                                           writer: &writer, clock: &clock)
+        } catch {
+            var done = RunSummary.Reports(plan: reports.plan)
+            done.quarantined = reports.failures.count
+            writeIncompleteReport(error, writer: &writer, reports: done, started: started)
+            throw error
+        }
 
         var summary = RunSummary(reports: RunSummary.Reports(plan: reports.plan), firmYears: panel.rowCount,
                                  stageSeconds: [], outputs: [], exitStatus: .success)
@@ -116,6 +124,7 @@ public struct Pipeline {
                                    summary: summary, warnings: choice.warnings + panel.warnings,
                                    started: started, finished: Date())
         try writer.write("manifest.json", try manifest.jsonBytes())
+        try writer.writeReport()
         summary.outputs = writer.written
         let fingerprint = UpToDate.fingerprint(loaded: loaded, cacheFingerprint: cacheFingerprint,
                                                reports: try UpToDate.states(of: store))
@@ -140,6 +149,7 @@ extension Pipeline {
            let refreshed = RunManifest.refreshed(Array(previous), summary: summary, started: started, finished: Date()) {
             var writer = OutputWriter(folder: folder)
             try writer.write("manifest.json", refreshed)
+            try writer.writeReport(files: Set(last.outputs + ["manifest.json"]))
             summary.outputs = writer.written
         }
         return summary

@@ -14,16 +14,16 @@ enum ReportTables {
             rows.append((result.file, [
                 result.file, result.firm ?? "", result.year.map(String.init) ?? "", result.format, result.encoding,
                 String(result.bytes), String(result.chars), String(result.decodeErrors), sections,
-                status[result.file] ?? "ok", result.warnings.joined(separator: "; "),
+                status[result.file] ?? "ok", result.warnings.joined(separator: "; "), result.identityRoute,
             ]))
         }
         for failure in failures {
             rows.append((failure.file, [failure.file, "", "", "", "", "", "", "", "", "quarantined",
-                                        "[\(failure.stage)] \(failure.reason)"]))
+                                        "[\(failure.stage)] \(failure.reason)", ""]))
         }
         rows.sort { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
         return csv(header: ["file", "firm", "year", "format", "encoding", "bytes", "chars", "decode_errors",
-                            "sections", "status", "warnings"], rows: rows.map(\.fields))
+                            "sections", "status", "warnings", "identified_by"], rows: rows.map(\.fields))
     }
 
     /// Tidy keyword counts of the reports in the panel: one row per firm-year, dictionary, category and keyword.
