@@ -183,9 +183,11 @@ struct RunReportTests {
         #expect(try workspace.run().status == 0)
         let page = workspace.output().appendingPathComponent("report.html")
         let screenshot = workspace.root.appendingPathComponent("report.png")
-        let flags = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+        // Bounded: a browser that hangs fails the test instead of hanging it.
+        let (browser, prefix) = which("timeout").map { ($0, ["120", chromium]) } ?? (chromium, [])
+        let flags = prefix + ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
                      "--user-data-dir=\(workspace.root.appendingPathComponent("chromium-profile").path)"]
-        let shot = try runCommand(chromium, flags + ["--enable-logging=stderr", "--v=0", "--window-size=1280,2400",
+        let shot = try runCommand(browser, flags + ["--enable-logging=stderr", "--v=0", "--window-size=1280,2400",
                                                      "--screenshot=\(screenshot.path)", page.absoluteString])
         #expect(shot.status == 0, "\(shot.stderr)")
         let console = shot.stderr.split(separator: "\n").filter { $0.contains(":CONSOLE") }
@@ -204,7 +206,7 @@ struct RunReportTests {
             """)
         let probeURL = workspace.output().appendingPathComponent("probe.html")
         try probe.write(to: probeURL, atomically: true, encoding: .utf8)
-        let dom = try runCommand(chromium, flags + ["--window-size=1280,900", "--virtual-time-budget=5000", "--dump-dom",
+        let dom = try runCommand(browser, flags + ["--window-size=1280,900", "--virtual-time-budget=5000", "--dump-dom",
                                                     probeURL.absoluteString])
         // The probe's output, not the script's own text: the element the script adds.
         let line = try #require(dom.stdout.range(of: "<pre id=\"probe\">SVGS ").flatMap { start in
