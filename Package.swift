@@ -46,7 +46,7 @@ let package = Package(
                 dependencies: ["NQPTable", .product(name: "GRDB", package: "GRDB.swift")],
                 swiftSettings: strict),
         // The run report: report.html (inline SVG charts) from the output folder's files.
-        .target(name: "NQPReport", dependencies: ["NQPTable"], swiftSettings: strict),
+        .target(name: "NQPReport", dependencies: ["NQPTable", "NQPLexicon"], swiftSettings: strict),
         // Configuration, orchestration, incremental state, lock, manifest.
         .target(name: "NQPPipeline",
                 dependencies: ["NQPExtract", "NQPLexicon", "NQPTable", "NQPPanel", "NQPScore", "NQPExport",

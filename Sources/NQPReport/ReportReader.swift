@@ -1,4 +1,5 @@
 import Foundation
+import NQPLexicon
 import NQPTable
 
 /// Reads the output folder's files into `ReportData`. Used by `nqp run` (on the files it just wrote) and by
@@ -63,7 +64,7 @@ public struct ReportReader {
         }
         do {
             data.scores = try scores(manifest: manifest)
-            try panelStatistics(&data)
+            try panelStatistics(&data, file: "\(manifest?.configuration?.output?.baseName ?? "panel").csv")
         } catch {
             data.unreadable.append(error.problem)
         }
@@ -206,7 +207,9 @@ public struct ReportReader {
                 keywords[dictionary, default: [:]][keyword] = totals
             }
             for (dictionary, byKeyword) in keywords {
-                measures[dictionary]?.keywords = Array(byKeyword.values.sorted {
+                // Keywords never found (no hit of any status) are not "top" keywords.
+                let found = byKeyword.values.filter { $0.counted + $0.negated + $0.excluded > 0 }
+                measures[dictionary]?.keywords = Array(found.sorted {
                     ($1.counted, $1.negated + $1.excluded, $0.keyword) < ($0.counted, $0.negated + $0.excluded, $1.keyword)
                 }.prefix(Self.keywordLimit))
             }
@@ -220,10 +223,14 @@ public struct ReportReader {
             // The totals' column prefix is the head the category columns share (dt_ai, dt_cloud → dt), as
             // TextMeasures names them; `panelStatistics` checks the columns exist.
             let heads = Set(columns.values.map { $0.split(separator: "_").first.map(String.init) ?? $0 })
-            if heads.count == 1, let head = heads.first, columns.values.allSatisfy({ $0.contains("_") }) {
-                m.indexColumn = "\(head)_index"
-                m.totalColumn = "\(head)_total"
+            let prefix: String
+            if heads.count == 1, let head = heads.first, !head.isEmpty, columns.values.allSatisfy({ $0.contains("_") }) {
+                prefix = head
+            } else {
+                prefix = ColumnName.derive(from: name, position: 0, avoiding: [])
             }
+            m.indexColumn = "\(prefix)_index"
+            m.totalColumn = "\(prefix)_total"
             measures[name] = m
         }
         return order.compactMap { measures[$0] }
@@ -312,14 +319,14 @@ public struct ReportReader {
 
     // MARK: - panel.csv: index and score distributions per year
 
-    func panelStatistics(_ data: inout ReportData) throws(ReadError) {
-        guard let url = location("panel.csv") else { return }
+    func panelStatistics(_ data: inout ReportData, file: String) throws(ReadError) {
+        guard let url = location(file) else { return }
         let wanted = data.text.flatMap { [$0.indexColumn, $0.totalColumn].compactMap { $0 } } + data.scores.map(\.name)
         var values: [String: [Int: [Double]]] = [:]
         var positives: [String: [Int: Int]] = [:]
         var missing: [String: Int] = [:]
         var present: Set<String> = []
-        try CSVTable.stream(url, name: "panel.csv", required: ["year"]) { row in
+        try CSVTable.stream(url, name: file, required: ["year"]) { row in
             if present.isEmpty { present = Set(wanted.filter(row.has)) }
             guard let year = Int(row["year"]) else { return }
             for column in present {
@@ -513,6 +520,14 @@ struct Manifest: Decodable {
             case system, scoredRows = "scored_rows", droppedRows = "dropped_rows"
         }
     }
+    struct Configuration: Decodable {
+        struct Output: Decodable {
+            var baseName: String?
+            enum CodingKeys: String, CodingKey { case baseName = "base_name" }
+        }
+        var output: Output?
+    }
+    var configuration: Configuration?
     var version: String?
     var startedAt: String?
     var finishedAt: String?
@@ -527,6 +542,6 @@ struct Manifest: Decodable {
 
     enum CodingKeys: String, CodingKey {
         case version, startedAt = "started_at", finishedAt = "finished_at", configFile = "config_file"
-        case configSHA256 = "config_sha256", scope, dictionaries, stages, scoring, summary, warnings
+        case configSHA256 = "config_sha256", scope, dictionaries, stages, scoring, summary, warnings, configuration
     }
 }

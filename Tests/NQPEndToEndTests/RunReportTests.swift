@@ -68,7 +68,7 @@ struct RunReportTests {
             totals[counts[row, "keyword"]] = (t.0 + (Int(counts[row, "count"]) ?? 0), t.1 + (Int(counts[row, "negated"]) ?? 0),
                                               t.2 + (Int(counts[row, "excluded"]) ?? 0))
         }
-        let top = totals.sorted { ($1.value.0, $1.value.1 + $1.value.2, $0.key) < ($0.value.0, $0.value.1 + $0.value.2, $1.key) }.prefix(20)
+        let top = totals.filter { $0.value.0 + $0.value.1 + $0.value.2 > 0 }.sorted { ($1.value.0, $1.value.1 + $1.value.2, $0.key) < ($0.value.0, $0.value.1 + $0.value.2, $1.key) }.prefix(20)
         #expect(page.table("t-d0-keywords").dropFirst().map { $0.map { $0.replacingOccurrences(of: ",", with: "") } }
                 == top.map { [$0.key, String($0.value.0), String($0.value.1), String($0.value.2)] })
         let categoryTable = page.table("t-d0-categories")

@@ -45,6 +45,7 @@ struct RunReportTests {
         000001,2019,dt,AI,robot,1,0,0,a.html
         000002,2019,dt,AI,robot,4,0,2,b.pdf
         000001,2020,dt,Cloud,cloud,3,0,0,c.txt
+        000001,2020,dt,Cloud,never found,0,0,0,c.txt
 
         """,
         "merge_report.csv": """
@@ -135,6 +136,26 @@ struct RunReportTests {
         #expect(data.warnings.contains { $0.kind == "declared \"…\" but decoded as GB18030 …" && $0.count == 2 })
         #expect(data.warnings.contains { $0.kind == "MD&A not found" && $0.count == 1 })
         #expect(data.warnings.contains { $0.kind == "score nqp" })
+    }
+
+    /// Index columns named from the dictionary when its category columns share no head (as the panel names
+    /// them), and the panel file named by `output.base_name`.
+    @Test func indexColumnAndPanelFileFollowTheConfiguration() throws {
+        var files = Self.files
+        files["manifest.json"] = Self.manifest
+            .replacingOccurrences(of: "\"categories\": {\"AI\": \"dt_ai\", \"Cloud\": \"dt_cloud\"}",
+                                  with: "\"categories\": {\"AI\": \"ai\", \"Cloud\": \"cloud_x\"}")
+            .replacingOccurrences(of: "\"scope\": \"mdna\",", with: "\"scope\": \"mdna\", \"configuration\": {\"output\": {\"base_name\": \"firms\"}},")
+            .replacingOccurrences(of: "\"name\": \"dt\"", with: "\"name\": \"Digital Tech\"")
+        files["firms.csv"] = "firm,year,digital_tech_total,digital_tech_index\n1,2019,3,1.3862943611198906\n"
+        files["panel.csv"] = nil
+        let folder = try Self.folder(files)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = ReportReader(folder: folder).read()
+        let measures = try #require(data.text.first { $0.name == "Digital Tech" })
+        #expect(measures.indexColumn == "digital_tech_index")
+        #expect(measures.perYear.map(\.n) == [1])
+        #expect(measures.perYear.first?.positive == 1)
     }
 
     @Test func quartilesInterpolateLikeRAndNumpy() {
