@@ -400,6 +400,6 @@ public enum ReportPage {
     td ul{margin:0;padding-left:18px}
     code{font-size:13px}
     footer{margin-top:32px;font-size:12px;color:#555}
-    @media print{body{max-width:none;padding:0;font-size:11pt}nav{display:none}a{color:inherit}h2{break-after:avoid}table{break-inside:auto}}
+    @media print{body{max-width:none;padding:0;font-size:11pt}nav{display:none}a{color:inherit}h2,h3{break-after:avoid}table{break-inside:auto}}
     """
 }

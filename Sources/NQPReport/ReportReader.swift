@@ -283,15 +283,12 @@ public struct ReportReader {
             try CSVTable.stream(url, name: "weights.csv",
                                 required: ["system", "level", "dimension", "indicator", "direction", "year", "e", "composite_weight"]) { row in
                 let name = row["system"]
-                if systems.last?.name != name {
-                    if let index = systems.firstIndex(where: { $0.name == name }) {
-                        let system = systems.remove(at: index)
-                        systems.append(system)
-                    } else {
-                        systems.append(ScoreSystem(name: name))
-                    }
-                }
-                var system = systems[systems.count - 1]
+                // Systems in the order weights.csv lists them.
+                let position = systems.firstIndex { $0.name == name } ?? {
+                    systems.append(ScoreSystem(name: name))
+                    return systems.count - 1
+                }()
+                var system = systems[position]
                 let year = row["year"]
                 if !system.years.contains(year) { system.years.append(year) }
                 let level = Int(row["level"]) ?? 0
@@ -305,7 +302,7 @@ public struct ReportReader {
                                                      direction: row["direction"], isIndicator: !row["e"].isEmpty,
                                                      compositeWeight: [year: weight]))
                 }
-                systems[systems.count - 1] = system
+                systems[position] = system
             }
         }
         for scoring in manifest?.scoring ?? [] {
