@@ -39,9 +39,11 @@ enum Chart {
                 svg += "<rect x=\"\(f(x - barWidth / 2))\" y=\"\(f(y1))\" width=\"\(f(barWidth))\" height=\"\(f(y0 - y1))\" fill=\"\(colour(s))\"><title>\(esc(category)) · \(esc(one.name)): \(Format.number(value))</title></rect>"
                 base += value
             }
-            svg += text(category, x: x, y: height - bottom + 16, anchor: "middle")
-            svg += text(Format.number(totals[i]), x: x, y: height - bottom - scale.pixels(totals[i]) - 4,
-                        anchor: "middle", cls: "v")
+            if i % labelEvery(slot) == 0 { svg += text(category, x: x, y: height - bottom + 16, anchor: "middle") }
+            if slot >= 28 {
+                svg += text(Format.number(totals[i]), x: x, y: height - bottom - scale.pixels(totals[i]) - 4,
+                            anchor: "middle", cls: "v")
+            }
         }
         svg += text(xAxis, x: left + (width - left - right) / 2, y: height - 8, anchor: "middle", cls: "axis")
         return svg + "</svg>"
@@ -65,7 +67,7 @@ enum Chart {
         svg += xGrid(scale, left: left, top: top, bottom: height - bottom)
         for (i, row) in rows.enumerated() {
             let y = top + rowHeight * Double(i)
-            svg += text(row, x: left - 6, y: y + rowHeight * 0.68, anchor: "end")
+            svg += text(clip(row, width: left - 10), x: left - 6, y: y + rowHeight * 0.68, anchor: "end")
             var base = 0.0
             for (s, segment) in segments.enumerated() {
                 guard let value = segment.values[i], value > 0 else { continue }
@@ -103,7 +105,7 @@ enum Chart {
         let slot = (width - left - right) / Double(max(categories.count, 1))
         func x(_ i: Int) -> Double { left + slot * (Double(i) + 0.5) }
         func y(_ v: Double) -> Double { height - bottom - scale.pixels(v) }
-        for (i, category) in categories.enumerated() {
+        for (i, category) in categories.enumerated() where i % labelEvery(slot) == 0 {
             svg += text(category, x: x(i), y: height - bottom + 16, anchor: "middle")
         }
         for (s, one) in series.enumerated() {
@@ -189,6 +191,24 @@ enum Chart {
 
     static func text(_ content: String, x: Double, y: Double, anchor: String, cls: String? = nil) -> String {
         "<text x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"\(anchor)\"\(cls.map { " class=\"\($0)\"" } ?? "")>\(esc(content))</text>"
+    }
+
+    /// Every n-th category label on an axis, so labels of 40 or more slots do not overlap (all are in the table).
+    static func labelEvery(_ slot: Double) -> Int { slot >= 40 ? 1 : Int((40 / max(slot, 1)).rounded(.up)) }
+
+    /// A row label cut to fit `width` pixels (about 7 per Latin character), with "…"; the full text is on the
+    /// bar's hover title and in the table.
+    static func clip(_ label: String, width: Double) -> String {
+        let fits = Int(width / 7)
+        guard displayWidth(label) > fits else { return label }
+        var out = "", used = 0
+        for character in label {
+            let w = displayWidth(String(character))
+            if used + w > fits - 1 { break }
+            out.append(character)
+            used += w
+        }
+        return out + "…"
     }
 
     /// Approximate width in Latin characters (CJK characters count double).

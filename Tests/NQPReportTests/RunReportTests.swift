@@ -274,3 +274,28 @@ struct RunReportTests {
         #expect(text.contains("less frequent kinds"))
     }
 }
+
+@Suite("report charts")
+struct ChartTests {
+    @Test func longLabelsAreClippedAndDenseAxesThinned() {
+        #expect(Chart.clip("short", width: 200) == "short")
+        let clipped = Chart.clip(String(repeating: "很长的标签", count: 20), width: 140)
+        #expect(clipped.hasSuffix("…") && Chart.displayWidth(clipped) <= 20)
+        #expect(Chart.labelEvery(60) == 1 && Chart.labelEvery(20) == 2 && Chart.labelEvery(9) == 5)
+        let years = (1990..<2030).map(String.init)
+        let svg = Chart.lines(id: "x", title: "t", desc: "d", categories: years,
+                              series: [Chart.Series(name: "s", values: years.map { Double($0) })],
+                              xAxis: "year", yAxis: "v", fromZero: false)
+        #expect(svg.contains(">1990</text>") && !svg.contains(">1991</text>"), "every other year labelled")
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 40, "every point drawn")
+    }
+
+    @Test func scalesHaveRoundTicksCoveringTheData() {
+        let scale = Scale(low: 0, high: 63, pixels: 100)
+        #expect(scale.ticks == [0, 20, 40, 60, 80])
+        #expect(scale.pixels(80) == 100)
+        let small = Scale(low: 0.0004, high: 0.0226, pixels: 100)
+        #expect(small.low == 0 && small.high >= 0.0226 && small.ticks.count <= 7)
+        #expect(Scale(low: 5, high: 5, pixels: 10).high > 5, "a constant series still gets an axis")
+    }
+}
