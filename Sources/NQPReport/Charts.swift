@@ -8,7 +8,7 @@ enum Chart {
     static let palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
     static func colour(_ index: Int) -> String { palette[index % palette.count] }
 
-    static let width = 760.0
+    static let width = 900.0
 
     struct Series {
         var name: String
@@ -40,7 +40,7 @@ enum Chart {
                 base += value
             }
             if i % labelEvery(slot) == 0 { svg += text(category, x: x, y: height - bottom + 16, anchor: "middle") }
-            if slot >= 28 {
+            if slot >= 44 {
                 svg += text(Format.number(totals[i]), x: x, y: height - bottom - scale.pixels(totals[i]) - 4,
                             anchor: "middle", cls: "v")
             }
