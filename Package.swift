@@ -55,9 +55,12 @@ let package = Package(
         .target(name: "NQPExport",
                 dependencies: ["NQPTable", .product(name: "GRDB", package: "GRDB.swift")],
                 swiftSettings: strict),
+        // The run report: report.html (inline SVG charts) from the output folder's files.
+        .target(name: "NQPReport", dependencies: ["NQPTable", "NQPLexicon"], swiftSettings: strict),
         // Configuration, orchestration, incremental state, lock, manifest.
         .target(name: "NQPPipeline",
                 dependencies: ["NQPExtract", "NQPLexicon", "NQPTable", "NQPPanel", "NQPScore", "NQPExport",
+                               "NQPReport",
                                "Yams", "NQPBuiltins",
                                .product(name: "Logging", package: "swift-log"),
                                .product(name: "GRDB", package: "GRDB.swift")],
@@ -80,6 +83,7 @@ let package = Package(
                     exclude: ["reference_entropy.py"]),
         .testTarget(name: "NQPExportTests", dependencies: ["NQPExport", "NQPTable", "NQPTestSupport"]),
         .testTarget(name: "NQPPipelineTests", dependencies: ["NQPPipeline", "NQPTestSupport"]),
-        .testTarget(name: "NQPEndToEndTests", dependencies: ["NQPTestSupport"]),
+        .testTarget(name: "NQPReportTests", dependencies: ["NQPReport", "NQPTestSupport"]),
+        .testTarget(name: "NQPEndToEndTests", dependencies: ["NQPTestSupport", "CZlibInflate"]),
     ]
 )

@@ -13,7 +13,8 @@ struct NQP: ParsableCommand {
         quarantined, 4 another run holds the output folder's lock.
         """,
         version: NQPVersion.withCommit,
-        subcommands: [Run.self, Status.self, Validate.self, Extract.self, Count.self, Dict.self, Score.self, Init.self, Manual.self]
+        subcommands: [Run.self, Status.self, Validate.self, Extract.self, Count.self, Dict.self, Score.self,
+                      Report.self, Init.self, Manual.self]
     )
 }
 

@@ -8,7 +8,7 @@ import Testing
 struct PipelineRunTests {
     static let outputs = ["panel.dta", "panel.csv", "codebook.csv", "codebook.md", "panel_import.do",
                           "panel_import.R", "reports.csv", "counts.csv", "kwic.csv", "merge_report.csv", "merge_unmatched.csv",
-                          "weights.csv", "errors.csv", "manifest.json"]
+                          "weights.csv", "errors.csv", "manifest.json", "report.html"]
 
     @Test func samplesRunWritesEveryOutputWithTextFirmCodes() throws {
         let workspace = try Workspace()

@@ -45,8 +45,19 @@ struct Workspace {
         for name in try FileManager.default.contentsOfDirectory(atPath: url.path)
         where name != "manifest.json" && !name.hasPrefix(".") {
             files[name] = try Data(contentsOf: url.appendingPathComponent(name))
+            if name == "report.html", let page = files[name] {
+                files[name] = Data(Self.withoutRunMetadata(String(decoding: page, as: UTF8.self)).utf8)
+            }
         }
         return files
+    }
+
+    /// report.html without its run-metadata block (times, report counts, exit status: what differs between runs).
+    static func withoutRunMetadata(_ page: String) -> String {
+        guard let begin = page.range(of: "<!-- run-metadata:begin -->"),
+              let end = page.range(of: "<!-- run-metadata:end -->", range: begin.upperBound..<page.endIndex)
+        else { return page }
+        return String(page[..<begin.lowerBound]) + String(page[end.upperBound...])
     }
 
     /// `manifest.json` of an output folder, parsed.

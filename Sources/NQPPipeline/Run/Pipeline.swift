@@ -3,6 +3,7 @@ import NQPEncoding
 import Logging
 import NQPExtract
 import NQPLexicon
+import NQPReport
 import NQPTable
 
 /// Options of one `nqp run` (command-line switches, not configuration: they don't change the numbers).
@@ -109,8 +110,16 @@ public struct Pipeline {
         try writer.write(ErrorsCSV.fileName, ReportTables.errorsCSV(reports.failures
             + ReportTables.discoveryFailures(scan.problems, at: started)))
         clock.lap("report tables")
-        let panel = try PanelStage(loaded: loaded, logger: logger).build(textMeasures: measures.table,
+        let panel: PanelOutcome
+        do {
+            panel = try PanelStage(loaded: loaded, logger: logger).build(textMeasures: measures.table,
                                                                           writer: &writer, clock: &clock)
+        } catch {
+            var done = RunSummary.Reports(plan: reports.plan)
+            done.quarantined = reports.failures.count
+            writeIncompleteReport(error, writer: &writer, reports: done, started: started)
+            throw error
+        }
 
         var summary = RunSummary(reports: RunSummary.Reports(plan: reports.plan), firmYears: panel.rowCount,
                                  stageSeconds: [], outputs: [], exitStatus: .success)
@@ -126,7 +135,12 @@ public struct Pipeline {
         manifest.summary.outputs = summary.outputs
         manifest.files = try writer.fileList()
         try writer.write("manifest.json", try manifest.jsonBytes())
+        // The page is read from this generation's files, manifest included, so it is written after the manifest
+        // and is the one file its `files` list leaves out (README, "The run report").
+        try writer.writeReport()
         try writer.publish()
+        writer.removeIncompleteReport()
+        summary.outputs = writer.written
         let fingerprint = UpToDate.fingerprint(loaded: loaded, cacheFingerprint: cacheFingerprint,
                                                reports: try UpToDate.states(of: store))
         try UpToDate(fingerprint: fingerprint, exitStatus: summary.exitStatus, firmYears: summary.firmYears,
@@ -150,8 +164,9 @@ extension Pipeline {
            let refreshed = RunManifest.refreshed(Array(previous), summary: summary, started: started, finished: Date()) {
             var writer = try OutputWriter(output: folder)
             defer { writer.discard() }
-            try writer.carryOver(skipping: ["manifest.json"])
+            try writer.carryOver(skipping: ["manifest.json", RunReport.fileName])
             try writer.write("manifest.json", refreshed)
+            try writer.writeReport()
             try writer.publish()
             summary.outputs = writer.written
         }

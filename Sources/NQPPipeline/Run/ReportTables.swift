@@ -16,18 +16,19 @@ enum ReportTables {
             rows.append((result.file, [
                 result.file, result.firm ?? "", result.year.map(String.init) ?? "", result.format, result.encoding,
                 String(result.bytes), String(result.chars), String(result.decodeErrors), sections,
-                status[result.file] ?? "ok", result.warnings.joined(separator: "; "),
+                status[result.file] ?? "ok", result.warnings.joined(separator: "; "), result.identityRoute,
                 result.pages.map { String($0.count) } ?? "", result.pages.map { String($0.runningLinesRemoved) } ?? "",
                 result.formType ?? "", result.company ?? "",
             ]))
         }
         for failure in failures {
             rows.append((failure.file, [failure.file, "", "", "", "", "", "", "", "", "quarantined",
-                                        "[\(failure.stage)] \(failure.reason)", "", "", "", ""]))
+                                        "[\(failure.stage)] \(failure.reason)", "", "", "", "", ""]))
         }
         rows.sort { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
         return csv(header: ["file", "firm", "year", "format", "encoding", "bytes", "chars", "decode_errors",
-                            "sections", "status", "warnings", "pages", "running_lines_removed", "form_type", "company"],
+                            "sections", "status", "warnings", "identified_by", "pages", "running_lines_removed",
+                            "form_type", "company"],
                    rows: rows.map(\.fields))
     }
 
