@@ -48,7 +48,7 @@ struct GenerationTests {
             if (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil
                 || name.hasSuffix(".csv") || name.hasSuffix(".dta") {
                 #expect(FileManager.default.fileExists(atPath: url.path) == names.contains(name)
-                        || name == "manifest.json", "\(name) is not part of the generation",
+                        || name == "manifest.json" || name == "report.html", "\(name) is not part of the generation",
                         sourceLocation: sourceLocation)
             }
         }

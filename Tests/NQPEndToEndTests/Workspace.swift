@@ -43,7 +43,7 @@ struct Workspace {
         let url = output(folder)
         var files: [String: Data] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: url.path)
-        where name != "manifest.json" && !name.hasPrefix(".") {
+        where name != "manifest.json" && name != "report-incomplete.html" && !name.hasPrefix(".") {
             files[name] = try Data(contentsOf: url.appendingPathComponent(name))
             if name == "report.html", let page = files[name] {
                 files[name] = Data(Self.withoutRunMetadata(String(decoding: page, as: UTF8.self)).utf8)
