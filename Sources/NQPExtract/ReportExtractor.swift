@@ -45,6 +45,8 @@ public struct ExtractedReport: Sendable {
     public var facts: [String: String]
     /// Decoder warnings, then section warnings (MD&A missing or implausibly short, runs to the end).
     public var warnings: [String]
+    /// Full report, summary, English version …, and whether corrected or cancelled (`DocumentClassifier`).
+    public var document = DocumentClass.assumed
     /// Match text of the MD&A, kept so `text(in:)` needs no scalar walk.
     private var mdnaText: String?
 
@@ -112,13 +114,17 @@ public struct ReportExtractor: Sendable {
             sections.append(section)
             mdnaText = normalized.text(ofLines: lines)
         }
+        let opening = String(String.UnicodeScalarView(
+            normalized.text.unicodeScalars.prefix(DocumentClassifier.openingScalars)))
         let identity = ReportIdentifier(rules: options.identity)
-            .identify(path: input.path, fileName: input.fileName, facts: document.facts)
-        return ExtractedReport(path: input.path, fileName: input.fileName, format: document.format,
+            .identify(path: input.path, fileName: input.fileName, facts: document.facts, openingText: opening)
+        var report = ExtractedReport(path: input.path, fileName: input.fileName, format: document.format,
                                encoding: document.encoding, byteCount: document.byteCount,
                                decodeErrors: document.decodeErrors, layoutText: document.layoutText,
                                matchText: normalized.text, sections: sections, identity: identity,
                                facts: document.facts, warnings: document.warnings + search.warnings,
                                mdnaText: mdnaText)
+        report.document = DocumentClassifier.classify(fileName: input.fileName, openingText: opening)
+        return report
     }
 }

@@ -9,8 +9,10 @@ public struct ReportIdentifier: Sendable {
     }
 
     /// Firm and year of the report at `path` (file path, or `archive.zip/member.html`) whose last path
-    /// component is `fileName`, with the XBRL `dei:` facts found in it (local names as keys).
-    public func identify(path: String, fileName: String, facts: [String: String] = [:]) -> ReportIdentity {
+    /// component is `fileName`, with the XBRL `dei:` facts found in it (local names as keys) and its opening
+    /// match text (the first pages; `TextIdentity`), which is the last resort.
+    public func identify(path: String, fileName: String, facts: [String: String] = [:],
+                         openingText: String = "") -> ReportIdentity {
         var partial: [(route: String, firm: String?, year: Int?)] = []
         if let entry = rules.manifest[path] ?? rules.manifest[fileName] {
             partial.append(("manifest", padded(entry.firm), entry.year))
@@ -21,6 +23,10 @@ public struct ReportIdentifier: Sendable {
         if rules.useXBRLFacts {
             let (firm, year) = Self.fromFacts(facts)
             if firm != nil || year != nil { partial.append(("xbrl", firm, year)) }
+        }
+        if !openingText.isEmpty {
+            let (firm, year) = TextIdentity.identify(openingText: openingText)
+            if firm != nil || year != nil { partial.append(("text", firm.map(padded), year)) }
         }
         if let complete = partial.first(where: { $0.firm != nil && $0.year != nil }) {
             return ReportIdentity(firm: complete.firm, year: complete.year, route: complete.route)
@@ -43,9 +49,21 @@ public struct ReportIdentifier: Sendable {
                   let match = regex.firstMatch(in: fileName, range: range) else { continue }
             let firm = Self.group("firm", of: match, in: fileName).flatMap { $0.isEmpty ? nil : $0 }
             let year = Self.group("year", of: match, in: fileName).flatMap(Self.year(in:))
-            if firm != nil || year != nil { return (firm, year) }
+            if firm != nil || year != nil { return (firm, year ?? Self.titleYear(in: fileName)) }
         }
-        return nil
+        // A cninfo title as the name (`平安银行：2017年年度报告.PDF`): the year is the title's; the firm is left
+        // to the manifest or the report's text.
+        return Self.titleYear(in: fileName).map { (nil, $0) }
+    }
+
+    /// The fiscal year of a report title inside a file name (`…2017年年度报告…`, `…2017年度报告…`), not the
+    /// publication date that cninfo names also carry.
+    static func titleYear(in fileName: String) -> Int? {
+        let name = DocumentClassifier.folded(fileName)
+        let range = NSRange(name.startIndex..., in: name)
+        guard let match = DocumentClassifier.chineseTitle.firstMatch(in: name, range: range),
+              let r = Range(match.range(withName: "year"), in: name) else { return nil }
+        return TextIdentity.year(String(name[r]))
     }
 
     private static func group(_ name: String, of match: NSTextCheckingResult, in text: String) -> String? {

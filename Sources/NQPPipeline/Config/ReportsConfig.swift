@@ -27,6 +27,8 @@ public struct ReportsConfig: Codable, Sendable, Equatable {
     public var duplicates: DuplicateReportRule
     /// Minimum characters of a plausible MD&A (shorter ones are treated as not found, with a warning).
     public var minimumMdnaChars: Int
+    /// Documents left out with a warning: summaries, English versions, cancelled and interim reports by default.
+    public var skip: [ReportSkip] = ReportSkip.defaults
 
     public static let defaultInclude = ["*.html", "*.htm", "*.xhtml", "*.xml", "*.txt", "*.gz", "*.zip"]
 
@@ -55,6 +57,7 @@ public struct ReportsConfig: Codable, Sendable, Equatable {
         case firmWidth = "firm_width"
         case duplicates
         case minimumMdnaChars = "minimum_mdna_chars"
+        case skip
     }
 
     public init(from decoder: any Decoder) throws {
@@ -71,6 +74,7 @@ public struct ReportsConfig: Codable, Sendable, Equatable {
         firmWidth = try c.decodeIfPresent(Int.self, forKey: .firmWidth)
         duplicates = try c.decodeIfPresent(DuplicateReportRule.self, forKey: .duplicates) ?? d.duplicates
         minimumMdnaChars = try c.decodeIfPresent(Int.self, forKey: .minimumMdnaChars) ?? d.minimumMdnaChars
+        skip = try c.decodeIfPresent([ReportSkip].self, forKey: .skip) ?? d.skip
     }
 
     /// The forced encoding, or nil for `auto`.

@@ -121,6 +121,6 @@ public struct ReportProcessor: Sendable {
             encoding: report.encoding.encoding.name, encodingSource: report.encoding.description,
             bytes: report.byteCount, chars: report.chars,
             decodeErrors: report.decodeErrors, sections: report.sections, scopeChars: scopeChars,
-            counts: counts, warnings: warnings))
+            counts: counts, warnings: warnings, document: report.document))
     }
 }

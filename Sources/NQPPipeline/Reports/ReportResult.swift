@@ -25,10 +25,14 @@ public struct ReportResult: Codable, Sendable, Equatable {
     /// One entry per configured dictionary, in configuration order; empty when the scope was not found.
     public var counts: [KeywordCounts]
     public var warnings: [String]
+    /// Full report, summary, English version …, corrected or cancelled; nil only in results cached by an older
+    /// extractor (the extractor version in the cache key makes those re-read).
+    public var document: DocumentClass?
 
     public init(file: String, sha256: String, firm: String?, year: Int?, identityRoute: String, format: String,
                 encoding: String, encodingSource: String, bytes: Int, chars: Int, decodeErrors: Int,
-                sections: [Section], scopeChars: Int?, counts: [KeywordCounts], warnings: [String]) {
+                sections: [Section], scopeChars: Int?, counts: [KeywordCounts], warnings: [String],
+                document: DocumentClass? = nil) {
         self.file = file
         self.sha256 = sha256
         self.firm = firm
@@ -44,6 +48,7 @@ public struct ReportResult: Codable, Sendable, Equatable {
         self.scopeChars = scopeChars
         self.counts = counts
         self.warnings = warnings
+        self.document = document
     }
 }
 

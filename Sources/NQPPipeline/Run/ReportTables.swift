@@ -15,15 +15,16 @@ enum ReportTables {
                 result.file, result.firm ?? "", result.year.map(String.init) ?? "", result.format, result.encoding,
                 String(result.bytes), String(result.chars), String(result.decodeErrors), sections,
                 status[result.file] ?? "ok", result.warnings.joined(separator: "; "),
+                result.document?.kind.rawValue ?? "", result.document?.version.rawValue ?? "",
             ]))
         }
         for failure in failures {
             rows.append((failure.file, [failure.file, "", "", "", "", "", "", "", "", "quarantined",
-                                        "[\(failure.stage)] \(failure.reason)"]))
+                                        "[\(failure.stage)] \(failure.reason)", "", ""]))
         }
         rows.sort { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
         return csv(header: ["file", "firm", "year", "format", "encoding", "bytes", "chars", "decode_errors",
-                            "sections", "status", "warnings"], rows: rows.map(\.fields))
+                            "sections", "status", "warnings", "kind", "version"], rows: rows.map(\.fields))
     }
 
     /// Tidy keyword counts of the reports in the panel: one row per firm-year, dictionary, category and keyword.
