@@ -24,12 +24,18 @@ let package = Package(
         .systemLibrary(name: "CZlibInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // OpenSSL's libcrypto (libssl-dev): SHA-256 of every input file, with the CPU's SHA extensions.
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // MuPDF (libmupdf-dev, static only in Debian) reads PDF reports; CMuPDFShim keeps every fz_try/fz_catch in
+        // C so no longjmp crosses a Swift frame. The link list is `pkg-config --static --libs mupdf`.
+        .systemLibrary(name: "CMuPDF", providers: [.apt(["libmupdf-dev"])]),
+        .target(name: "CMuPDFShim", dependencies: ["CMuPDF"],
+                linkerSettings: ["mupdf", "mupdf-third", "mujs", "gumbo", "openjp2", "jbig2dec", "jpeg", "freetype",
+                                 "png16", "brotlidec", "brotlicommon", "z", "m"].map { .linkedLibrary($0) }),
 
         // Bytes → Unicode: encoding sniffing and decoders shared by reports and financial CSVs.
         .target(name: "NQPEncoding", swiftSettings: strict),
         // Stage 1: report files → visible text, match text, sections, firm and year.
         .target(name: "NQPExtract",
-                dependencies: ["NQPEncoding", "CLibXML2", "CZlibInflate", "ZIPFoundation"],
+                dependencies: ["NQPEncoding", "CLibXML2", "CZlibInflate", "ZIPFoundation", "CMuPDFShim"],
                 swiftSettings: strict),
         // Stage 2: dictionaries and the keyword matcher.
         .target(name: "NQPLexicon", dependencies: ["Yams", "CLibCrypto"], swiftSettings: strict),

@@ -15,6 +15,8 @@ public struct EncodingDecision: Hashable, Sendable, CustomStringConvertible {
         case mostlyUTF8
         /// No declaration and not UTF-8: the Chinese default, GB18030.
         case fallback
+        /// Not decoded from bytes: Unicode taken from a PDF's text layer (its fonts' Unicode maps).
+        case pdfTextLayer
     }
 
     public var encoding: TextEncoding
@@ -34,6 +36,7 @@ public struct EncodingDecision: Hashable, Sendable, CustomStringConvertible {
         case .validUTF8: return "valid-utf8"
         case .mostlyUTF8: return "mostly-utf8"
         case .fallback: return "fallback"
+        case .pdfTextLayer: return "pdf-text-layer"
         }
     }
 
@@ -46,6 +49,7 @@ public struct EncodingDecision: Hashable, Sendable, CustomStringConvertible {
         case .validUTF8: return "\(encoding.name) (valid UTF-8, no declaration)"
         case .mostlyUTF8: return "\(encoding.name) (UTF-8 with damaged sequences, no declaration)"
         case .fallback: return "\(encoding.name) (not UTF-8, no declaration: GB18030 fallback)"
+        case .pdfTextLayer: return "\(encoding.name) (PDF text layer)"
         }
     }
 }

@@ -21,6 +21,8 @@ public enum ExtractError: Error, Sendable, Equatable, CustomStringConvertible {
     case parserFailure(path: String, reason: String)
     /// No firm or year could be found for a report (used by the identity stage).
     case unidentified(path: String, reason: String)
+    /// A PDF that cannot be read, or whose text cannot be used (scanned, unreadable text layer, password).
+    case pdf(PDFError)
 
     /// The file the error is about.
     public var path: String {
@@ -29,6 +31,8 @@ public enum ExtractError: Error, Sendable, Equatable, CustomStringConvertible {
              let .corruptZip(path, _, _), let .binaryContent(path, _, _), let .unsupportedEncoding(path, _),
              let .tooLarge(path, _, _), let .parserFailure(path, _), let .unidentified(path, _):
             return path
+        case let .pdf(error):
+            return error.path
         }
     }
 
@@ -57,6 +61,8 @@ public enum ExtractError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .unidentified(path, reason):
             return "\(path): cannot tell which firm and year this report belongs to (\(reason)); "
                 + "add it to the manifest CSV or rename it like 000001_2019_report.html"
+        case let .pdf(error):
+            return error.description
         }
     }
 }

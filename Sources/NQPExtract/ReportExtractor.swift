@@ -12,6 +12,8 @@ public struct ExtractOptions: Sendable, Equatable {
     /// Shortest plausible US 10-K Item 7 in match-text scalars; a real one is tens of thousands, one
     /// incorporated by reference a few hundred.
     public var minimumEnglishMDNAChars: Int
+    /// How PDF reports are read: memory limit, running-header rule, unreadable-text thresholds.
+    public var pdf = PDFOptions()
 
     public init(forcedEncoding: TextEncoding? = nil, parser: MarkupParser = .fast,
                 sectionPatterns: SectionPatterns = SectionPatterns(), identity: IdentityRules = IdentityRules(),
@@ -49,6 +51,8 @@ public struct ExtractedReport: Sendable {
     public var document = DocumentClass.assumed
     /// Match text of the MD&A, kept so `text(in:)` needs no scalar walk.
     private var mdnaText: String?
+    /// PDF only: where each page starts in the match text and how many running-header lines were removed.
+    public var pages: PageMap?
 
     public init(path: String, fileName: String, format: ReportFormat, encoding: EncodingDecision, byteCount: Int,
                 decodeErrors: Int, layoutText: String, matchText: String, sections: [Section],
@@ -97,7 +101,7 @@ public struct ReportExtractor: Sendable {
     /// Extracts one report. Throws only for unreadable input (decoder errors); a missing MD&A or firm/year is
     /// reported on the result (warnings, `identity.isComplete`) for the pipeline to decide.
     public func extract(_ input: ReportInput) throws(ExtractError) -> ExtractedReport {
-        let decoder = DocumentDecoder(forcedEncoding: options.forcedEncoding, parser: options.parser)
+        let decoder = DocumentDecoder(forcedEncoding: options.forcedEncoding, parser: options.parser, pdf: options.pdf)
         let document = try decoder.decode(input)
         return assemble(input: input, document: document)
     }
@@ -119,11 +123,12 @@ public struct ReportExtractor: Sendable {
         let identity = ReportIdentifier(rules: options.identity)
             .identify(path: input.path, fileName: input.fileName, facts: document.facts, openingText: opening)
         var report = ExtractedReport(path: input.path, fileName: input.fileName, format: document.format,
-                               encoding: document.encoding, byteCount: document.byteCount,
-                               decodeErrors: document.decodeErrors, layoutText: document.layoutText,
-                               matchText: normalized.text, sections: sections, identity: identity,
-                               facts: document.facts, warnings: document.warnings + search.warnings,
-                               mdnaText: mdnaText)
+                                     encoding: document.encoding, byteCount: document.byteCount,
+                                     decodeErrors: document.decodeErrors, layoutText: document.layoutText,
+                                     matchText: normalized.text, sections: sections, identity: identity,
+                                     facts: document.facts, warnings: document.warnings + search.warnings,
+                                     mdnaText: mdnaText)
+        report.pages = document.pages.map { PageMap(layout: $0, map: normalized.map) }
         report.document = DocumentClassifier.classify(fileName: input.fileName, openingText: opening)
         return report
     }

@@ -57,7 +57,7 @@ struct ExtractCountCommandTests {
         #expect(result.status == 0)
         let rows = parseCSV(Data(result.stdout.utf8))
         let header = try #require(rows.first)
-        #expect(header == ["file", "firm", "year", "dictionary", "keyword", "category", "status", "offset", "before", "match", "after"])
+        #expect(header == ["file", "firm", "year", "dictionary", "keyword", "category", "status", "offset", "before", "match", "after", "page"])
         #expect(rows.count > 10)
         #expect(rows.dropFirst().allSatisfy { $0[8].unicodeScalars.count <= 5 && $0[10].unicodeScalars.count <= 5 })
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NQPExtract
+import NQPTestSupport
 
 @Suite("Document kind and text identification (which PDFs are the annual report)")
 struct DocumentKindTests {
@@ -70,6 +71,8 @@ struct DocumentKindTests {
         ("证券代码:600519 证券简称:贵州茅台 贵州茅台酒股份有限公司2021年年度报告", "600519", 2021),
         ("深圳发展银行股份有限公司 二○○六年年度报告 A股代码 000001", "000001", 2006),
         ("二〇二一年年度报告摘要 证券代码 000002", "000002", 2021),
+        ("公司代码:600519 公司简称:贵州茅台 贵州茅台酒股份有限公司2021年年度报告", "600519", 2021),
+        ("万科企业股份有限公司 2012年度报告 11.股票简称及代码:万科A 000002 万科B 200002", "000002", 2012),
         ("2017年度报告 统一社会信用代码:91440300192185379H 股票代码:000001", "000001", 2017),
     ])
     func textIdentity(_ text: String, _ firm: String, _ year: Int) {
@@ -109,5 +112,24 @@ struct DocumentKindTests {
         let report = try ReportExtractor().extract(input)
         #expect(report.document == DocumentClass(kind: .summary, version: .original, source: .text))
         #expect(report.identity == ReportIdentity(firm: "000001", year: 2017, route: "text"))
+    }
+}
+
+@Suite("Text identification on the real cninfo PDFs")
+struct DocumentKindRealPDFTests {
+    /// Each A-share PDF of ../shared/realdata/cninfo_pdf, read under a name that says nothing: firm and year come
+    /// from the first pages' text and agree with the real file name; the 10-K is an annual report too.
+    @Test(.enabled(if: TestPaths.hasRealData)) func firmAndYearFromTheFirstPages() throws {
+        guard let folder = TestPaths.realData?.appendingPathComponent("cninfo_pdf"),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names.sorted() where name.hasSuffix(".pdf") {
+            let bytes = Array(try Data(contentsOf: folder.appendingPathComponent(name)))
+            let report = try ReportExtractor().extract(ReportInput(path: "/x/report.pdf", fileName: "report.pdf", bytes: bytes))
+            #expect(report.document.kind == .annualReport, "\(name)")
+            guard name.first?.isNumber == true else { continue }
+            let parts = name.split(separator: "_")
+            #expect(report.identity == ReportIdentity(firm: String(parts[0]), year: Int(parts[2]), route: "text"), "\(name)")
+            #expect(report.document == DocumentClass(kind: .annualReport, version: .original, source: .text), "\(name)")
+        }
     }
 }

@@ -73,7 +73,7 @@ public enum DocumentClassifier {
 
     /// How many Unicode scalars of the match text count as the "first pages" for identification: a cover page
     /// and the 重要提示 page, never the body text where `本年度报告期内` would look like a title.
-    public static let openingScalars = 3000
+    public static let openingScalars = 5000
 
     /// Kind and version of the whole report, from its file name first, else its opening text.
     public static func classify(fileName: String, openingText: String) -> DocumentClass {

@@ -2,8 +2,9 @@ import Foundation
 
 /// Firm and year from a report's opening text (the first pages' match text), for files whose name carries
 /// neither (`平安银行：2017年年度报告.PDF`, `report.pdf`). It works on text, so every format gets it.
-/// - firm: the first six-digit code after `股票代码`, `证券代码`, `A股代码` or `B股代码` (a colon and spaces
-///   between are allowed: `股票代码：000001`, `证券代码 600519`);
+/// - firm: the first six-digit code after `股票代码`, `证券代码`, `公司代码`, `A股代码` or `B股代码` (a colon and
+///   spaces between are allowed: `股票代码：000001`, `公司代码:600519`), or after `股票简称及代码` and a short name
+///   (`股票简称及代码：万科A 000002`);
 /// - year: the year of the first report title (`2017 年年度报告`, `2017年度报告`, `二〇二一年年度报告`), else of
 ///   `2017 Annual Report` / `Annual Report 2017` in an all-English text that is not a US filing.
 /// Only the first `DocumentClassifier.openingScalars` scalars are read: the cover and the 重要提示 page, never the
@@ -45,5 +46,6 @@ public enum TextIdentity {
     }
 
     static let stockCode = try! NSRegularExpression(
-        pattern: "(?:股票|证券|[AB]股)代码\\s*[:：]?\\s*(?<firm>[0-9]{6})(?![0-9])", options: [.caseInsensitive])
+        pattern: "(?:股票|证券|公司|[AB]股)(?:简称及)?代码\\s*[:：]?\\s*(?:[^0-9\\s:：]{1,8}\\s*)?(?<firm>[0-9]{6})(?![0-9])",
+        options: [.caseInsensitive])
 }

@@ -8,6 +8,8 @@ public enum ReportFormat: String, Codable, Sendable, CaseIterable {
     case xml
     /// Plain text (PDF conversions).
     case text
+    /// PDF, read with MuPDF (README "PDF reports").
+    case pdf
 
     /// The format of a report named `fileName` with these (decompressed) bytes: by extension after stripping
     /// `.gz` (`.html .htm` → html, or xhtml when the file starts with an XML declaration; `.xhtml` → xhtml;
@@ -15,6 +17,9 @@ public enum ReportFormat: String, Codable, Sendable, CaseIterable {
     public static func detect(fileName: String, bytes: [UInt8]) -> ReportFormat {
         var name = fileName.lowercased()
         if name.hasSuffix(".gz") { name.removeLast(3) }
+        // A PDF is a PDF whatever its name; a `.pdf` without the signature is still given to the PDF reader,
+        // which names what is wrong with it.
+        if name.hasSuffix(".pdf") || isPDF(bytes) { return .pdf }
         if name.hasSuffix(".xhtml") { return .xhtml }
         if name.hasSuffix(".html") || name.hasSuffix(".htm") {
             return startsWithXMLDeclaration(bytes) ? .xhtml : .html
@@ -34,6 +39,19 @@ public enum ReportFormat: String, Codable, Sendable, CaseIterable {
         let trimmed = head.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{FEFF}" }
         if trimmed.hasPrefix("<") && head.contains("</") { return .xml }
         return .text
+    }
+
+    /// Whether the bytes carry the PDF signature `%PDF-` in their first 1,024 bytes (where readers accept it).
+    public static func isPDF(_ bytes: [UInt8]) -> Bool {
+        let signature: [UInt8] = Array("%PDF-".utf8)
+        let head = bytes.prefix(1024)
+        guard head.count >= signature.count else { return false }
+        var index = head.startIndex
+        while index <= head.endIndex - signature.count {
+            if head[index] == 0x25 && head[index..<(index + signature.count)].elementsEqual(signature) { return true }
+            index += 1
+        }
+        return false
     }
 
     static func startsWithXMLDeclaration(_ bytes: [UInt8]) -> Bool {

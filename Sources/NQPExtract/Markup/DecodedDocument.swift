@@ -15,6 +15,8 @@ public struct DecodedDocument: Sendable, Equatable {
     public var facts: [String: String]
     /// Things a user should know (label and decoding disagree, decode errors, fallback encoding).
     public var warnings: [String]
+    /// PDF only: where each page starts in the layout text, and the running-header lines removed.
+    public var pages: PageLayout?
 
     public init(format: ReportFormat, encoding: EncodingDecision, byteCount: Int, decodeErrors: Int,
                 layoutText: String, facts: [String: String] = [:], warnings: [String] = []) {

@@ -5,17 +5,20 @@ public import NQPEncoding
 public struct DocumentDecoder: Sendable {
     public var forcedEncoding: TextEncoding?
     public var parser: MarkupParser
+    public var pdf: PDFOptions
 
-    public init(forcedEncoding: TextEncoding? = nil, parser: MarkupParser = .fast) {
+    public init(forcedEncoding: TextEncoding? = nil, parser: MarkupParser = .fast, pdf: PDFOptions = PDFOptions()) {
         self.forcedEncoding = forcedEncoding
         self.parser = parser
+        self.pdf = pdf
     }
 
     public func decode(_ input: ReportInput) throws(ExtractError) -> DecodedDocument {
         let bytes = input.bytes
         guard !bytes.isEmpty else { throw .emptyFile(path: input.path) }
-        try BinarySniffer.check(bytes, path: input.path)
         let format = ReportFormat.detect(fileName: input.fileName, bytes: bytes)
+        if format == .pdf { return try PDFLayout.decode(input, options: pdf) }
+        try BinarySniffer.check(bytes, path: input.path)
 
         if let forcedEncoding, !forcedEncoding.isSupported {
             throw .unsupportedEncoding(path: input.path, label: forcedEncoding.name)
@@ -23,7 +26,7 @@ public struct DocumentDecoder: Sendable {
         let declared: String? = switch format {
         case .html, .xhtml: EncodingSniffer.declaredLabel(inHTMLOrXML: bytes)
         case .xml: bytes.withUnsafeBytes { EncodingSniffer.xmlDeclarationLabel(in: $0) }
-        case .text: nil
+        case .text, .pdf: nil
         }
         let decision = EncodingSniffer.decide(bytes: bytes, forced: forcedEncoding, declaredLabel: declared)
         let decoded: DecodedBytes
@@ -50,7 +53,7 @@ public struct DocumentDecoder: Sendable {
             (layout, facts) = try XMLTextExtractor.extract(decoded.utf8) { (html: [UInt8]) throws(ExtractError) in
                 try Self.extractHTML(html, path: path, parser: parser).layout
             }
-        case .text:
+        case .text, .pdf:
             layout = PlainText.layout(decoded.utf8)
         }
         if layout.isEmpty { warnings.append("no visible text found") }
@@ -105,7 +108,7 @@ public struct DocumentDecoder: Sendable {
 enum BinarySniffer {
     static func check(_ bytes: [UInt8], path: String) throws(ExtractError) {
         let signatures: [(magic: [UInt8], what: String)] = [
-            (Array("%PDF".utf8), "a PDF file"), ([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
+([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
             (Array("GIF8".utf8), "a GIF image"), ([0xFF, 0xD8, 0xFF], "a JPEG image"),
             ([0xD0, 0xCF, 0x11, 0xE0], "an old Office document"), ([0x7F, 0x45, 0x4C, 0x46], "an executable"),
             ([0x50, 0x4B, 0x03, 0x04], "a zip archive (e.g. .docx) inside a report"), ([0x1F, 0x8B], "gzip data"),

@@ -30,7 +30,7 @@ public struct ReportsConfig: Codable, Sendable, Equatable {
     /// Documents left out with a warning: summaries, English versions, cancelled and interim reports by default.
     public var skip: [ReportSkip] = ReportSkip.defaults
 
-    public static let defaultInclude = ["*.html", "*.htm", "*.xhtml", "*.xml", "*.txt", "*.gz", "*.zip"]
+    public static let defaultInclude = ["*.html", "*.htm", "*.xhtml", "*.xml", "*.txt", "*.pdf", "*.gz", "*.zip"]
 
     public init(paths: [String] = ["samples"], include: [String] = ReportsConfig.defaultInclude,
                 exclude: [String] = [], encoding: String = "auto", parser: MarkupParser = .fast,

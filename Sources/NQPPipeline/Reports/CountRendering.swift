@@ -8,7 +8,8 @@ public struct CountRendering: Sendable {
     public init(kwic: Bool) { self.kwic = kwic }
 
     public var header: [String] {
-        kwic ? ["file", "firm", "year", "dictionary", "keyword", "category", "status", "offset", "before", "match", "after"]
+        kwic ? ["file", "firm", "year", "dictionary", "keyword", "category", "status", "offset", "before", "match", "after",
+                "page"]
              : ["file", "firm", "year", "dictionary", "category", "count", "chars"]
     }
 
@@ -21,7 +22,8 @@ public struct CountRendering: Sendable {
                 for hit in counts.hits {
                     let categories = counts.keywords[hit.keywordIndex].categories.joined(separator: ";")
                     rows.append([result.file, firm, year, counts.dictionary, hit.keyword, categories,
-                                 hit.status.rawValue, String(hit.start), hit.before, hit.matched, hit.after])
+                                 hit.status.rawValue, String(hit.start), hit.before, hit.matched, hit.after,
+                                 result.page(atOffset: hit.start).map(String.init) ?? ""])
                 }
             } else {
                 for category in counts.categories {

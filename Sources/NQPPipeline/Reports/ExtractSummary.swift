@@ -33,10 +33,16 @@ public struct ExtractSummary: Encodable, Sendable {
     public var decodeErrors: Int
     public var sections: [SectionInfo]
     public var warnings: [String]
+    /// PDF only (absent for other formats): page count, the match-text offset where each page starts, and the
+    /// lines removed as running headers and footers.
+    public var pages: Int?
+    public var pageStarts: [Int]?
+    public var runningLinesRemoved: Int?
 
     enum CodingKeys: String, CodingKey {
         case file, firm, year, identifiedBy = "identified_by", document, format, encoding, bytes, chars, scope
         case scopeChars = "scope_chars", decodeErrors = "decode_errors", sections, warnings
+        case pages, pageStarts = "page_starts", runningLinesRemoved = "running_lines_removed"
     }
 
     public init(report: ExtractedReport, scope: Scope) {
@@ -60,6 +66,9 @@ public struct ExtractSummary: Encodable, Sendable {
             warnings.append("firm or year not identified")
         }
         self.warnings = warnings
+        pages = report.pages?.count
+        pageStarts = report.pages?.starts
+        runningLinesRemoved = report.pages?.runningLinesRemoved
     }
 
     /// One line of JSON with sorted keys (stable output).

@@ -115,12 +115,15 @@ public struct ReportProcessor: Sendable {
         } else {
             warnings.append("scope '\(scope.rawValue)' not found: this report's text measures are missing, not zero")
         }
-        return .success(ReportResult(
+        var result = ReportResult(
             file: displayPath, sha256: sha, firm: report.identity.firm, year: report.identity.year,
             identityRoute: report.identity.route, format: report.format.rawValue,
             encoding: report.encoding.encoding.name, encodingSource: report.encoding.description,
             bytes: report.byteCount, chars: report.chars,
             decodeErrors: report.decodeErrors, sections: report.sections, scopeChars: scopeChars,
-            counts: counts, warnings: warnings, document: report.document))
+            counts: counts, warnings: warnings)
+        result.pages = report.pages
+        result.document = report.document
+        return .success(result)
     }
 }

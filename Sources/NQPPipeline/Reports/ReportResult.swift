@@ -28,6 +28,11 @@ public struct ReportResult: Codable, Sendable, Equatable {
     /// Full report, summary, English version …, corrected or cancelled; nil only in results cached by an older
     /// extractor (the extractor version in the cache key makes those re-read).
     public var document: DocumentClass?
+    /// PDF only: where each page starts in the match text, and the running-header lines removed; nil otherwise.
+    public var pages: PageMap?
+
+    /// The 1-based PDF page holding match-text offset `offset`; nil for other formats.
+    public func page(atOffset offset: Int) -> Int? { pages?.page(atOffset: offset) }
 
     public init(file: String, sha256: String, firm: String?, year: Int?, identityRoute: String, format: String,
                 encoding: String, encodingSource: String, bytes: Int, chars: Int, decodeErrors: Int,

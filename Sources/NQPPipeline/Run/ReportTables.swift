@@ -15,16 +15,18 @@ enum ReportTables {
                 result.file, result.firm ?? "", result.year.map(String.init) ?? "", result.format, result.encoding,
                 String(result.bytes), String(result.chars), String(result.decodeErrors), sections,
                 status[result.file] ?? "ok", result.warnings.joined(separator: "; "),
+                result.pages.map { String($0.count) } ?? "", result.pages.map { String($0.runningLinesRemoved) } ?? "",
                 result.document?.kind.rawValue ?? "", result.document?.version.rawValue ?? "",
             ]))
         }
         for failure in failures {
             rows.append((failure.file, [failure.file, "", "", "", "", "", "", "", "", "quarantined",
-                                        "[\(failure.stage)] \(failure.reason)", "", ""]))
+                                        "[\(failure.stage)] \(failure.reason)", "", "", "", ""]))
         }
         rows.sort { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
         return csv(header: ["file", "firm", "year", "format", "encoding", "bytes", "chars", "decode_errors",
-                            "sections", "status", "warnings", "kind", "version"], rows: rows.map(\.fields))
+                            "sections", "status", "warnings", "pages", "running_lines_removed", "kind", "version"],
+                   rows: rows.map(\.fields))
     }
 
     /// Tidy keyword counts of the reports in the panel: one row per firm-year, dictionary, category and keyword.
@@ -58,7 +60,7 @@ enum ReportTables {
     static func kwicCSV(chosen: [ReportResult]) -> [UInt8] {
         guard var writer = makeWriter() else { return [] }
         writer.appendRow(["firm", "year", "file", "dictionary", "keyword", "categories", "status", "reason",
-                          "offset", "before", "match", "after"])
+                          "offset", "before", "match", "after", "page"])
         for result in chosen {
             guard let firm = result.firm, let year = result.year else { continue }
             for counts in result.counts {
@@ -66,7 +68,7 @@ enum ReportTables {
                     writer.appendRow([firm, String(year), result.file, counts.dictionary, hit.keyword,
                                       counts.keywords[hit.keywordIndex].categories.joined(separator: ";"),
                                       hit.status.rawValue, hit.reason ?? "", String(hit.start), hit.before,
-                                      hit.matched, hit.after])
+                                      hit.matched, hit.after, result.page(atOffset: hit.start).map(String.init) ?? ""])
                 }
             }
         }

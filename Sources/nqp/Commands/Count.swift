@@ -9,8 +9,8 @@ struct Count: ParsableCommand {
         abstract: "Count dictionary keywords in reports: one row per file and category, zeros included.",
         discussion: """
         CSV columns: file,firm,year,dictionary,category,count,chars. With --kwic N, one row per hit instead: \
-        file,firm,year,dictionary,keyword,category,status,offset,before,match,after (offsets are Unicode \
-        characters into the report's match text). Folders are searched recursively for reports. Firm and year \
+        file,firm,year,dictionary,keyword,category,status,offset,before,match,after,page (offsets are Unicode \
+        characters into the report's match text; page is the PDF page of the hit, empty for other formats). Folders are searched recursively for reports. Firm and year \
         are filled when identifiable and left empty (with a warning) otherwise.
         """)
 

@@ -7,7 +7,7 @@ struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print a report's match text, or its encoding, sections, firm and year as JSON.",
         discussion: """
-        Reads HTML, XHTML/inline XBRL, XBRL XML and plain text, each possibly gzip-compressed, and zip archives \
+        Reads HTML, XHTML/inline XBRL, XBRL XML, plain text and PDF, each possibly gzip-compressed, and zip archives \
         (each member is a report). Every readable file is processed; firm and year are left empty with a warning \
         when they cannot be identified. A file that cannot be read is reported on standard error and the exit \
         code is 3.
