@@ -29,6 +29,8 @@ public struct ReportsConfig: Codable, Sendable, Equatable {
     public var minimumMdnaChars: Int
     /// Documents left out with a warning: summaries, English versions, cancelled and interim reports by default.
     public var skip: [ReportSkip] = ReportSkip.defaults
+    /// How PDF reports are read (running headers, unreadable text, memory).
+    public var pdf = PDFConfig()
 
     public static let defaultInclude = ["*.html", "*.htm", "*.xhtml", "*.xml", "*.txt", "*.pdf", "*.gz", "*.zip"]
 
@@ -58,6 +60,7 @@ public struct ReportsConfig: Codable, Sendable, Equatable {
         case duplicates
         case minimumMdnaChars = "minimum_mdna_chars"
         case skip
+        case pdf
     }
 
     public init(from decoder: any Decoder) throws {
@@ -75,6 +78,7 @@ public struct ReportsConfig: Codable, Sendable, Equatable {
         duplicates = try c.decodeIfPresent(DuplicateReportRule.self, forKey: .duplicates) ?? d.duplicates
         minimumMdnaChars = try c.decodeIfPresent(Int.self, forKey: .minimumMdnaChars) ?? d.minimumMdnaChars
         skip = try c.decodeIfPresent([ReportSkip].self, forKey: .skip) ?? d.skip
+        pdf = try c.decodeIfPresent(PDFConfig.self, forKey: .pdf) ?? d.pdf
     }
 
     /// The forced encoding, or nil for `auto`.

@@ -36,7 +36,8 @@ Spec keys (all optional except pages):
   encrypt          {"owner": "...", "user": "..."}; user "" = opens without a password (owner password only)
   unmapped         true: strip the fonts' ToUnicode maps afterwards, so readers get glyph ids, not text
   pages[i]         {"lines": [...], "columns": [[left...], [right...]], "table": [[cell...], ...],
-                    "image_only": true, "blank": true}
+                    "image_only": true, "header": "...", "footer": "..."} (page header/footer: this page
+                    only, e.g. a chapter title; null = none); a page with no key is blank
 """
 from __future__ import annotations
 
@@ -122,8 +123,8 @@ def make_pdf(spec: dict, out_path: str) -> None:
     body_width = PAGE_W - 2 * MARGIN_X
     for number, page in enumerate(pages, start=1):
         pdf.add_page()
-        header = _fill(spec.get("header"), number, total)
-        footer = _fill(spec.get("footer"), number, total)
+        header = _fill(page.get("header", spec.get("header")), number, total)
+        footer = _fill(page.get("footer", spec.get("footer")), number, total)
         # The header and footer are drawn first so that, in content order, they come before the body (as in
         # typical cninfo reports); readers must still remove them from the match text.
         if header and not page.get("image_only"):
