@@ -83,13 +83,17 @@ def table(argv):
         s["ppw"] = s["pages"] / s["wall"] if s["wall"] else float("nan")
     ok = [lb for lb in labels if lb in stats]
     peers = [lb for lb in ok if not lb.startswith("nqp")]
-    print("| program | files | pages | runs | wall s, median (min–max) | CPU s, median (min–max) | pages / CPU s | pages / wall s | peak MiB |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    # "cores used" = median CPU seconds / median wall seconds: below 1 (or below 2 with --jobs 2) the
+    # process waited for a core, i.e. the machine was busy, and wall-time ratios say more about the load than
+    # about the program.
+    print("| program | files | pages | runs | wall s, median (min–max) | CPU s, median (min–max) | pages / CPU s | pages / wall s | cores used | peak MiB |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for lb in ok:
         s = stats[lb]
-        print("| %s | %d | %d | %d%s | %.2f (%.2f–%.2f) | %.2f (%.2f–%.2f) | %.0f | %.0f | %.0f |" % (
+        print("| %s | %d | %d | %d%s | %.2f (%.2f–%.2f) | %.2f (%.2f–%.2f) | %.0f | %.0f | %.2f | %.0f |" % (
             lb, s["files"], s["pages"], s["n"], " (+%d failed)" % s["failed"] if s["failed"] else "",
-            s["wall"], s["wmin"], s["wmax"], s["cpu"], s["cmin"], s["cmax"], s["ppc"], s["ppw"], s["rss"]))
+            s["wall"], s["wmin"], s["wmax"], s["cpu"], s["cmin"], s["cmax"], s["ppc"], s["ppw"],
+            s["cpu"] / s["wall"] if s["wall"] else 0, s["rss"]))
     j1 = next((lb for lb in ok if lb == "nqp --jobs 1"), None)
     j2 = next((lb for lb in ok if lb == "nqp --jobs 2"), None)
     small = next((lb for lb in ok if lb.startswith("nqp --jobs 1 (") and "PDFs" in lb), None)

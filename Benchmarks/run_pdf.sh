@@ -4,11 +4,12 @@
 # program before run i+1 of any):
 #   nqp count --jobs 1 and --jobs 2 (extract + count, whole process)
 #   PyMuPDF (page.get_text() + str.count per keyword), `mutool draw -F txt` (text only, no counting),
-#   and pdfplumber (page.extract_text() + str.count) on the first PLUMBER_FILES files (it reads ~10 pages/s);
+#   and pdfplumber (page.extract_text() + str.count) on the first files in name order that hold PLUMBER_PAGES
+#   pages (it reads tens of pages per second);
 # then one nqp --jobs 1 run over the first SMALL_FILES files (memory flat in the number of PDFs), the count check
 # (nqp's hits vs the planted counts) and the table (Benchmarks/report_pdf.py). Settings from the environment:
 #   RUNS=3            runs of nqp, PyMuPDF and mutool;  SLOW_RUNS=1  runs of pdfplumber
-#   PLUMBER_FILES=3   files pdfplumber reads;  SMALL_FILES=25  files of the memory comparison run
+#   PLUMBER_PAGES=400 pages pdfplumber reads (whole files);  SMALL_FILES=25  files of the memory comparison run
 #   N=100             PDFs in the corpus (gen_pdf_corpus.py --n);  CORPUS=Benchmarks/corpus/pdf
 #   BUILD=1           0 skips `swift build -c release`;  INSTALL=1  0 skips `pip install`
 #   DICT              dictionary nqp counts with (default: dictionaries/digital_transformation.zh.yml)
@@ -21,7 +22,7 @@ DOCS="$CORPUS/docs"
 DICT="$(realpath -m "${DICT:-$ROOT/dictionaries/digital_transformation.zh.yml}")"
 RUNS="${RUNS:-3}"
 SLOW_RUNS="${SLOW_RUNS:-1}"
-PLUMBER_FILES="${PLUMBER_FILES:-3}"
+PLUMBER_PAGES="${PLUMBER_PAGES:-400}"
 SMALL_FILES="${SMALL_FILES:-25}"
 N="${N:-100}"
 BUILD="${BUILD:-1}"
@@ -67,6 +68,17 @@ print(sum(f["pages"] for f in files), sum(f["bytes"] for f in files), len(files)
 PY
 }
 read -r PAGES BYTES COUNT < <(sizes "${#FILES[@]}")
+PLUMBER_FILES="$("$PYTHON" - "$CORPUS/manifest.json" "$PLUMBER_PAGES" <<'PY'
+import json, sys
+files = sorted(json.load(open(sys.argv[1]))["files"], key=lambda f: f["file"].encode())
+total = 0
+for n, f in enumerate(files, 1):
+    total += f["pages"]
+    if total >= int(sys.argv[2]):
+        break
+print(n)
+PY
+)"
 read -r PL_PAGES PL_BYTES PL_COUNT < <(sizes "$PLUMBER_FILES")
 read -r SM_PAGES SM_BYTES SM_COUNT < <(sizes "$SMALL_FILES")
 echo "== corpus: $COUNT PDFs, $PAGES pages, $BYTES bytes; dictionary $DICT" >&2
