@@ -129,7 +129,8 @@ public struct ReportExtractor: Sendable {
                                      facts: document.facts, warnings: document.warnings + search.warnings,
                                      mdnaText: mdnaText)
         report.pages = document.pages.map { PageMap(layout: $0, map: normalized.map) }
-        report.document = DocumentClassifier.classify(fileName: input.fileName, openingText: opening)
+        report.document = DocumentClassifier.classify(fileName: input.fileName, openingText: opening,
+                                                      hasXBRLFacts: !document.facts.isEmpty)
         return report
     }
 }

@@ -63,6 +63,9 @@ struct DocumentKindTests {
                 || DocumentClassifier.classify(openingText: tenK)?.kind == .annualReport)
         #expect(DocumentClassifier.classify(fileName: "aapl-20230930.htm", openingText: tenK).kind == .annualReport)
         #expect(TextIdentity.identify(openingText: "Annual Report 2019 of Example Co.").year == 2019)
+        // An inline-XBRL document is an SEC filing even when its cover has no "Form 10-K" in the first pages.
+        #expect(DocumentClassifier.classify(fileName: "x.htm", openingText: english).kind == .english)
+        #expect(DocumentClassifier.classify(fileName: "x.htm", openingText: english, hasXBRLFacts: true).kind == .annualReport)
         #expect(TextIdentity.identify(openingText: "2019 Annual Report " + tenK).year == nil)
     }
 

@@ -75,10 +75,12 @@ public enum DocumentClassifier {
     /// and the 重要提示 page, never the body text where `本年度报告期内` would look like a title.
     public static let openingScalars = 5000
 
-    /// Kind and version of the whole report, from its file name first, else its opening text.
-    public static func classify(fileName: String, openingText: String) -> DocumentClass {
+    /// Kind and version of the whole report, from its file name first, else its opening text. A document with
+    /// XBRL `dei:` facts is an SEC filing, never the English version of a Chinese report.
+    public static func classify(fileName: String, openingText: String, hasXBRLFacts: Bool = false) -> DocumentClass {
         let fromName = classify(title: stem(fileName))
-        let fromText = classify(openingText: openingText)
+        var fromText = classify(openingText: openingText)
+        if hasXBRLFacts, fromText?.kind == .english { fromText?.kind = .annualReport }
         if let kind = fromName.kind {
             // The name names the kind; a correction stated only on the cover page still counts.
             let version = fromName.version != .original ? fromName.version : (fromText?.version ?? .original)
