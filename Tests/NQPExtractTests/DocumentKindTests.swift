@@ -96,6 +96,9 @@ struct DocumentKindTests {
                                     openingText: "平安银行 股票代码:000001").route == "text+filename")
         #expect(identifier.identify(path: "report.pdf", fileName: "report.pdf", openingText: text)
                 == ReportIdentity(firm: "000001", year: 2017, route: "text"))
+        // The name's year stands even when the cover's title says otherwise; the firm comes from the cover.
+        #expect(identifier.identify(path: "平安银行：2018年年度报告.PDF", fileName: "平安银行：2018年年度报告.PDF",
+                                    openingText: text) == ReportIdentity(firm: "000001", year: 2018, route: "text+filename"))
         // The name wins over the text.
         #expect(identifier.identify(path: "000002_2018.pdf", fileName: "000002_2018.pdf", openingText: text)
                 == ReportIdentity(firm: "000002", year: 2018, route: "filename"))

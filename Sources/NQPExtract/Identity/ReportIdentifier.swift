@@ -28,7 +28,10 @@ public struct ReportIdentifier: Sendable {
             let (firm, year) = TextIdentity.identify(openingText: openingText)
             if firm != nil || year != nil { partial.append(("text", firm.map(padded), year)) }
         }
-        if let complete = partial.first(where: { $0.firm != nil && $0.year != nil }) {
+        // The text is the last resort: it fills a field no other route gave but never overrides one, so the year
+        // of a title-only cninfo name (`平安银行：2017年年度报告.PDF`) stands and the firm comes from the cover.
+        if let complete = partial.first(where: { $0.firm != nil && $0.year != nil }),
+           complete.route != "text" || partial.count == 1 {
             return ReportIdentity(firm: complete.firm, year: complete.year, route: complete.route)
         }
         let firmSource = partial.first { $0.firm != nil }
