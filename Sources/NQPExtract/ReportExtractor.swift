@@ -47,6 +47,8 @@ public struct ExtractedReport: Sendable {
     public var facts: [String: String]
     /// Decoder warnings, then section warnings (MD&A missing or implausibly short, runs to the end).
     public var warnings: [String]
+    /// Full report, summary, English version …, and whether corrected or cancelled (`DocumentClassifier`).
+    public var document = DocumentClass.assumed
     /// Match text of the MD&A, kept so `text(in:)` needs no scalar walk.
     private var mdnaText: String?
     /// PDF only: where each page starts in the match text and how many running-header lines were removed.
@@ -147,9 +149,11 @@ public struct ReportExtractor: Sendable {
             mdnaText = tenK.texts["mdna"]
             warnings = tenK.warnings
         }
+        let opening = String(String.UnicodeScalarView(
+            normalized.text.unicodeScalars.prefix(DocumentClassifier.openingScalars)))
         let identity = ReportIdentifier(rules: options.identity)
             .identify(path: input.path, fileName: input.fileName, facts: document.facts, header: edgar?.header,
-                      coverPeriod: cover)
+                      coverPeriod: cover, openingText: opening)
         var report = ExtractedReport(path: input.path, fileName: input.fileName, format: document.format,
                                      encoding: document.encoding, byteCount: document.byteCount,
                                      decodeErrors: document.decodeErrors, layoutText: document.layoutText,
@@ -162,6 +166,8 @@ public struct ReportExtractor: Sendable {
         report.documents = edgar?.documents ?? []
         if report.identity.formType == nil { report.identity.formType = edgar?.formType }
         if report.identity.company == nil, tenK != nil { report.identity.company = CoverPage.registrantName(inLayout: document.layoutText) }
+        report.document = DocumentClassifier.classify(fileName: input.fileName, openingText: opening,
+                                                      hasXBRLFacts: !document.facts.isEmpty)
         return report
     }
 }

@@ -9,12 +9,16 @@ public struct ReportIdentifier: Sendable {
     }
 
     /// Firm and year of the report at `path` (file path, or `archive.zip/member.html`) whose last path
-    /// component is `fileName`, with the XBRL `dei:` facts found in it (local names as keys).
+    /// component is `fileName`, with the XBRL `dei:` facts found in it (local names as keys) and its opening
+    /// match text (the first pages; `TextIdentity`), which is the last resort.
     /// `header` is an EDGAR submission's SEC header, `coverPeriod` the fiscal-year end printed on a 10-K cover
-    /// (README "Firm and year": manifest, SEC header, file-name patterns, EDGAR downloader names, XBRL facts, cover).
+    /// (README "Firm and year": manifest, SEC header, file-name patterns, EDGAR downloader names, XBRL facts, cover,
+    /// the first pages' text).
     public func identify(path: String, fileName: String, facts: [String: String] = [:],
-                         header: EDGARHeader? = nil, coverPeriod: ReportDate? = nil) -> ReportIdentity {
-        var identity = identifyFirmYear(path: path, fileName: fileName, facts: facts, header: header, coverPeriod: coverPeriod)
+                         header: EDGARHeader? = nil, coverPeriod: ReportDate? = nil,
+                         openingText: String = "") -> ReportIdentity {
+        var identity = identifyFirmYear(path: path, fileName: fileName, facts: facts, header: header,
+                                        coverPeriod: coverPeriod, openingText: openingText)
         identity.formType = header?.formType ?? facts["DocumentType"]
         identity.company = header?.companyName ?? facts["EntityRegistrantName"]
         identity.filed = header?.filed?.description
@@ -22,7 +26,8 @@ public struct ReportIdentifier: Sendable {
     }
 
     private func identifyFirmYear(path: String, fileName: String, facts: [String: String],
-                                  header: EDGARHeader?, coverPeriod: ReportDate?) -> ReportIdentity {
+                                  header: EDGARHeader?, coverPeriod: ReportDate?,
+                                  openingText: String) -> ReportIdentity {
         var partial: [(route: String, firm: String?, year: Int?)] = []
         if let entry = rules.manifest[path] ?? rules.manifest[fileName] {
             partial.append(("manifest", padded(entry.firm), entry.year))
@@ -44,7 +49,14 @@ public struct ReportIdentifier: Sendable {
         if let coverPeriod {
             partial.append(("cover", nil, rules.fiscalYearRule.fiscalYear(of: coverPeriod)))
         }
-        if let complete = partial.first(where: { $0.firm != nil && $0.year != nil }) {
+        if !openingText.isEmpty {
+            let (firm, year) = TextIdentity.identify(openingText: openingText)
+            if firm != nil || year != nil { partial.append(("text", firm.map(padded), year)) }
+        }
+        // The text is the last resort: it fills a field no other route gave but never overrides one, so the year
+        // of a title-only cninfo name (`平安银行：2017年年度报告.PDF`) stands and the firm comes from the cover.
+        if let complete = partial.first(where: { $0.firm != nil && $0.year != nil }),
+           complete.route != "text" || partial.count == 1 {
             return ReportIdentity(firm: complete.firm, year: complete.year, route: complete.route)
         }
         let firmSource = partial.first { $0.firm != nil }
@@ -66,9 +78,21 @@ public struct ReportIdentifier: Sendable {
                   let match = budget.firstMatch(regex, in: fileName) else { continue }
             let firm = Self.group("firm", of: match, in: fileName).flatMap { $0.isEmpty ? nil : $0 }
             let year = Self.group("year", of: match, in: fileName).flatMap(Self.year(in:))
-            if firm != nil || year != nil { return (firm, year) }
+            if firm != nil || year != nil { return (firm, year ?? Self.titleYear(in: fileName)) }
         }
-        return nil
+        // A cninfo title as the name (`平安银行：2017年年度报告.PDF`): the year is the title's; the firm is left
+        // to the manifest or the report's text.
+        return Self.titleYear(in: fileName).map { (nil, $0) }
+    }
+
+    /// The fiscal year of a report title inside a file name (`…2017年年度报告…`, `…2017年度报告…`), not the
+    /// publication date that cninfo names also carry.
+    static func titleYear(in fileName: String) -> Int? {
+        let name = DocumentClassifier.folded(fileName)
+        let range = NSRange(name.startIndex..., in: name)
+        guard let match = DocumentClassifier.chineseTitle.firstMatch(in: name, range: range),
+              let r = Range(match.range(withName: "year"), in: name) else { return nil }
+        return TextIdentity.year(String(name[r]))
     }
 
     private static func group(_ name: String, of match: NSTextCheckingResult, in text: String) -> String? {

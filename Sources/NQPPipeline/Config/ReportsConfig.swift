@@ -34,6 +34,8 @@ public struct ReportsConfig: Codable, Sendable, Equatable {
     /// How an SEC header's period of report (or a 10-K cover's fiscal-year end) becomes the year: `compustat` or
     /// `end_year`, as the financial sources' `fiscal_year_rule`.
     public var fiscalYearRule: ReportFiscalYearRule = .compustat
+    /// Documents left out with a warning: summaries, English versions, cancelled and interim reports by default.
+    public var skip: [ReportSkip] = ReportSkip.defaults
     /// How PDF reports are read (running headers, unreadable text, memory).
     public var pdf = PDFConfig()
 
@@ -66,6 +68,7 @@ public struct ReportsConfig: Codable, Sendable, Equatable {
         case minimumMdnaChars = "minimum_mdna_chars"
         case maxInflatedMB = "max_inflated_mb"
         case fiscalYearRule = "fiscal_year_rule"
+        case skip
         case pdf
     }
 
@@ -85,6 +88,7 @@ public struct ReportsConfig: Codable, Sendable, Equatable {
         minimumMdnaChars = try c.decodeIfPresent(Int.self, forKey: .minimumMdnaChars) ?? d.minimumMdnaChars
         maxInflatedMB = try c.decodeIfPresent(Int.self, forKey: .maxInflatedMB) ?? d.maxInflatedMB
         fiscalYearRule = try c.decodeIfPresent(ReportFiscalYearRule.self, forKey: .fiscalYearRule) ?? d.fiscalYearRule
+        skip = try c.decodeIfPresent([ReportSkip].self, forKey: .skip) ?? d.skip
         pdf = try c.decodeIfPresent(PDFConfig.self, forKey: .pdf) ?? d.pdf
     }
 

@@ -43,6 +43,8 @@ public struct ExtractSummary: Encodable, Sendable {
     public var firm: String?
     public var year: Int?
     public var identifiedBy: String
+    /// `annual_report`, `summary`, `english`, `interim`, with `version` and where they were read.
+    public var document: DocumentClass
     public var format: String
     public var encoding: EncodingInfo
     public var bytes: Int
@@ -64,7 +66,7 @@ public struct ExtractSummary: Encodable, Sendable {
     public var documents: [SubmissionDocument]
 
     enum CodingKeys: String, CodingKey {
-        case file, firm, year, identifiedBy = "identified_by", format, encoding, bytes, chars, scope
+        case file, firm, year, identifiedBy = "identified_by", document, format, encoding, bytes, chars, scope
         case scopeChars = "scope_chars", decodeErrors = "decode_errors", sections, warnings
         case pages, pageStarts = "page_starts", runningLinesRemoved = "running_lines_removed"
         case formType = "form_type", company, filed, items, documents
@@ -75,6 +77,7 @@ public struct ExtractSummary: Encodable, Sendable {
         firm = report.identity.firm
         year = report.identity.year
         identifiedBy = report.identity.route
+        document = report.document
         format = report.format.rawValue
         encoding = EncodingInfo(name: report.encoding.encoding.name, decidedBy: report.encoding.description)
         bytes = report.byteCount

@@ -126,6 +126,7 @@ public struct ReportProcessor: Sendable {
             counts: counts, warnings: warnings, formType: report.identity.formType, company: report.identity.company,
             filed: report.identity.filed)
         result.pages = report.pages
+        result.document = report.document
         return .success(result)
     }
 }

@@ -25,6 +25,9 @@ public struct ReportResult: Codable, Sendable, Equatable {
     /// One entry per configured dictionary, in configuration order; empty when the scope was not found.
     public var counts: [KeywordCounts]
     public var warnings: [String]
+    /// Full report, summary, English version …, corrected or cancelled; nil only in results cached by an older
+    /// extractor (the extractor version in the cache key makes those re-read).
+    public var document: DocumentClass?
     /// PDF only: where each page starts in the match text, and the running-header lines removed; nil otherwise.
     public var pages: PageMap?
 
@@ -39,7 +42,8 @@ public struct ReportResult: Codable, Sendable, Equatable {
     public init(file: String, sha256: String, firm: String?, year: Int?, identityRoute: String, format: String,
                 encoding: String, encodingSource: String, bytes: Int, chars: Int, decodeErrors: Int,
                 sections: [Section], scopeChars: Int?, counts: [KeywordCounts], warnings: [String],
-                formType: String? = nil, company: String? = nil, filed: String? = nil) {
+                formType: String? = nil, company: String? = nil, filed: String? = nil,
+                document: DocumentClass? = nil) {
         self.formType = formType
         self.company = company
         self.filed = filed
@@ -58,6 +62,7 @@ public struct ReportResult: Codable, Sendable, Equatable {
         self.scopeChars = scopeChars
         self.counts = counts
         self.warnings = warnings
+        self.document = document
     }
 }
 

@@ -1,3 +1,4 @@
+import NQPExtract
 import NQPPanel
 
 /// Chooses one report per firm-year when several claim it (a corrected version, a duplicate download): the one
@@ -45,12 +46,15 @@ enum DuplicateReports {
             }
             switch rule {
             case .latest, .first:
-                let kept = rule == .latest ? last : first
+                // `latest` prefers a corrected publication (更正后, 修订版 …) to the original and never picks a
+                // cancelled one over another, then the name sorting last; `first` is plain name order.
+                let best = group.map(Self.preference).max() ?? 1
+                let kept = rule == .latest ? (group.last { Self.preference($0) == best } ?? last) : first
                 choice.chosen.append(kept)
                 for other in group where other.file != kept.file {
                     choice.status[other.file] = "duplicate: \(key.firm) \(key.year) taken from \(kept.file)"
                 }
-                choice.warnings.append("\(group.count) reports for \(key.firm) \(key.year) (\(names)); kept \(kept.file) by rule '\(rule.rawValue)'")
+                choice.warnings.append("\(group.count) reports for \(key.firm) \(key.year) (\(names)); kept \(kept.file) by rule '\(rule.rawValue)'\(kept.document?.version == .corrected && rule == .latest ? " (the corrected version)" : "")")
             case .error:
                 for other in group {
                     choice.status[other.file] = "duplicate: \(key.firm) \(key.year) left out (rule 'error')"
@@ -59,5 +63,14 @@ enum DuplicateReports {
             }
         }
         return choice
+    }
+
+    /// Corrected over original over cancelled; reports cached without a kind count as original.
+    static func preference(_ result: ReportResult) -> Int {
+        switch result.document?.version ?? .original {
+        case .corrected: 2
+        case .original: 1
+        case .cancelled: 0
+        }
     }
 }

@@ -93,7 +93,10 @@ public struct Pipeline {
         logger.info("reports: \(counts.new) new, \(counts.changed) changed, \(counts.reconfigured) re-counted after a configuration change, \(counts.unchanged) unchanged, \(counts.removed) removed, \(reports.failures.count) quarantined",
                     metadata: ["stage": "plan"])
 
-        let choice = DuplicateReports.choose(reports.results, rule: config.reports.duplicates)
+        let skipped = SkippedReports.split(reports.results, skip: config.reports.skip)
+        var choice = DuplicateReports.choose(skipped.kept, rule: config.reports.duplicates)
+        choice.status.merge(skipped.status) { kept, _ in kept }
+        choice.warnings = skipped.warnings + choice.warnings
         for warning in choice.warnings { logger.warning("\(warning)", metadata: ["stage": "count"]) }
         let measures = TextMeasures(results: choice.chosen, dictionaries: dictionaries,
                                     scopeName: config.counting.scope.rawValue, displayPath: loaded.displayPath)

@@ -145,7 +145,7 @@ struct ReportStage {
                     .compactMap { $0 }.joined(separator: " and ")
                 checked.failures.append(ReportFailure(
                     file: result.file, sha256: result.sha256, stage: "identify",
-                    reason: "\(missing) not identified from the manifest, the file name or XBRL facts; add the file to the manifest CSV (reports.manifest) or rename it like 000001_2019_name.html"))
+                    reason: "\(missing) not identified from the manifest, the file name, XBRL facts or the first pages' text; add the file to the manifest CSV (reports.manifest) or rename it like 000001_2019_name.html"))
             } else {
                 checked.results.append(result)
             }

@@ -19,16 +19,17 @@ enum ReportTables {
                 status[result.file] ?? "ok", result.warnings.joined(separator: "; "), result.identityRoute,
                 result.pages.map { String($0.count) } ?? "", result.pages.map { String($0.runningLinesRemoved) } ?? "",
                 result.formType ?? "", result.company ?? "",
+                result.document?.kind.rawValue ?? "", result.document?.version.rawValue ?? "",
             ]))
         }
         for failure in failures {
             rows.append((failure.file, [failure.file, "", "", "", "", "", "", "", "", "quarantined",
-                                        "[\(failure.stage)] \(failure.reason)", "", "", "", "", ""]))
+                                        "[\(failure.stage)] \(failure.reason)", "", "", "", "", "", "", ""]))
         }
         rows.sort { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
         return csv(header: ["file", "firm", "year", "format", "encoding", "bytes", "chars", "decode_errors",
                             "sections", "status", "warnings", "identified_by", "pages", "running_lines_removed",
-                            "form_type", "company"],
+                            "form_type", "company", "kind", "version"],
                    rows: rows.map(\.fields))
     }
 

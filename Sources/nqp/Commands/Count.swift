@@ -69,6 +69,10 @@ struct Count: ParsableCommand {
                 if result.firm == nil || result.year == nil {
                     printError("\(result.file): warning: firm or year not identified; left empty")
                 }
+                if let document = result.document,
+                   let skip = settings.config.reports.skip.first(where: { $0.matches(document) }) {
+                    printError("\(result.file): warning: counted, but this is \(document.description), which `nqp run` skips (reports.skip: \(skip.rawValue))")
+                }
                 results.append(result)
             }
         }

@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""report_pdf.py - measuring and the result table of the PDF benchmark (Python 3 standard library only).
+
+  report_pdf.py measure RESULTS.jsonl LABEL RUN PAGES BYTES FILES STDOUT_FILE -- COMMAND [ARGS...]
+      runs COMMAND once with stdout to STDOUT_FILE and appends one JSON line: whole-process wall seconds, CPU
+      seconds (user + system of the process and its children, from getrusage), peak resident memory (GNU
+      /usr/bin/time -v when present, else getrusage) and the PAGES, BYTES and FILES it read.
+  report_pdf.py table RESULTS.jsonl
+      prints a Markdown table per program: runs, median wall and CPU seconds (min-max), pages per CPU second and
+      per wall second, peak MiB; then nqp's ratios to each peer and the issue-11 targets, each `met` / `NOT met`.
+
+Ratios to the peers are per core: pages per CPU second of nqp --jobs 1 over the peer's (the peers are single
+threaded; CPU seconds are what a shared machine does not inflate, wall seconds are shown beside them). The
+--jobs 2 speed-up is on wall time (pages per wall second), since that is what a second core buys.
+"""
+import json
+import os
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def run_timed(command, stdout):
+    gnu_time = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+    log = None
+    if gnu_time:
+        fd, log = tempfile.mkstemp(prefix="nqp-pdf-bench-")
+        os.close(fd)
+        command = [gnu_time, "-v", "-o", log] + command
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.run(command, stdout=stdout, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    rss_kb = after.ru_maxrss
+    if log:
+        with open(log, encoding="utf-8", errors="replace") as fh:
+            m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", fh.read())
+        os.remove(log)
+        if m:
+            rss_kb = int(m.group(1))
+    return proc.returncode, wall, cpu, rss_kb
+
+
+def measure(argv):
+    results, label, run, pages, nbytes, files, stdout_file = argv[:7]
+    if argv[7] != "--":
+        sys.exit(__doc__)
+    with open(stdout_file, "wb") as out:
+        rc, wall, cpu, rss_kb = run_timed(argv[8:], out)
+    rec = {"label": label, "run": int(run), "wall": round(wall, 4), "cpu": round(cpu, 4), "rss_kb": rss_kb,
+           "pages": int(pages), "bytes": int(nbytes), "files": int(files), "rc": rc}
+    with open(results, "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(rec) + "\n")
+    print("  %-34s run %s: %7.2f s wall, %7.2f s CPU, %6.0f pages/CPU s, %4.0f MiB%s" % (
+        label, run, wall, cpu, int(pages) / cpu if cpu else 0, rss_kb / 1024,
+        "" if rc == 0 else "  (exit %d)" % rc), file=sys.stderr)
+    return rc
+
+
+def table(argv):
+    recs = [json.loads(line) for line in open(argv[0], encoding="utf-8") if line.strip()]
+    labels = list(dict.fromkeys(r["label"] for r in recs))
+    stats = {}
+    for lb in labels:
+        rs = [r for r in recs if r["label"] == lb and r["rc"] == 0]
+        failed = sum(1 for r in recs if r["label"] == lb and r["rc"] != 0)
+        if not rs:
+            print("%s: all %d runs failed" % (lb, failed))
+            continue
+        walls, cpus = [r["wall"] for r in rs], [r["cpu"] for r in rs]
+        stats[lb] = {"n": len(rs), "failed": failed, "wall": statistics.median(walls), "wmin": min(walls),
+                     "wmax": max(walls), "cpu": statistics.median(cpus), "cmin": min(cpus), "cmax": max(cpus),
+                     "pages": rs[0]["pages"], "files": rs[0]["files"], "bytes": rs[0]["bytes"],
+                     "rss": max(r["rss_kb"] for r in rs) / 1024}
+        s = stats[lb]
+        s["ppc"] = s["pages"] / s["cpu"] if s["cpu"] else float("nan")
+        s["ppw"] = s["pages"] / s["wall"] if s["wall"] else float("nan")
+    ok = [lb for lb in labels if lb in stats]
+    peers = [lb for lb in ok if not lb.startswith("nqp")]
+    # "cores used" = median CPU seconds / median wall seconds: below 1 (or below 2 with --jobs 2) the
+    # process waited for a core, i.e. the machine was busy, and wall-time ratios say more about the load than
+    # about the program.
+    print("| program | files | pages | runs | wall s, median (min–max) | CPU s, median (min–max) | pages / CPU s | pages / wall s | cores used | peak MiB |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for lb in ok:
+        s = stats[lb]
+        print("| %s | %d | %d | %d%s | %.2f (%.2f–%.2f) | %.2f (%.2f–%.2f) | %.0f | %.0f | %.2f | %.0f |" % (
+            lb, s["files"], s["pages"], s["n"], " (+%d failed)" % s["failed"] if s["failed"] else "",
+            s["wall"], s["wmin"], s["wmax"], s["cpu"], s["cmin"], s["cmax"], s["ppc"], s["ppw"],
+            s["cpu"] / s["wall"] if s["wall"] else 0, s["rss"]))
+    j1 = next((lb for lb in ok if lb == "nqp --jobs 1"), None)
+    j2 = next((lb for lb in ok if lb == "nqp --jobs 2"), None)
+    small = next((lb for lb in ok if lb.startswith("nqp --jobs 1 (") and "PDFs" in lb), None)
+    targets = []
+    if j1:
+        print()
+        print("| nqp --jobs 1 vs | pages per CPU second | pages per wall second |")
+        print("|---|---|---|")
+        for p in peers:
+            print("| %s | %.1f× | %.1f× |" % (p, stats[j1]["ppc"] / stats[p]["ppc"], stats[j1]["ppw"] / stats[p]["ppw"]))
+        for peer, need in (("pdfplumber", 40.0), ("mutool draw -F txt", 1.0), ("PyMuPDF", 1.0)):
+            if peer in stats:
+                r = stats[j1]["ppc"] / stats[peer]["ppc"]
+                targets.append(("extract+count ≥ %g× %s (per core)" % (need, peer), "%.1f×" % r, r >= need))
+    if j1 and j2:
+        speedup = stats[j2]["ppw"] / stats[j1]["ppw"]
+        targets.append(("--jobs 2 ≥ 1.7× --jobs 1 (wall)", "%.2f×" % speedup, speedup >= 1.7))
+    if j1:
+        peak = max(stats[lb]["rss"] for lb in ok if lb.startswith("nqp"))
+        targets.append(("peak RSS ≤ 200 MB over %d PDFs (every nqp run)" % stats[j1]["files"], "%.0f MiB" % peak,
+                        peak * 1048576 <= 200e6))
+        if small:
+            r = stats[j1]["rss"] / stats[small]["rss"]
+            targets.append(("memory flat: %d PDFs vs %d PDFs (≤ 1.25×)" % (stats[j1]["files"], stats[small]["files"]),
+                            "%.0f vs %.0f MiB (%.2f×)" % (stats[j1]["rss"], stats[small]["rss"], r), r <= 1.25))
+    if targets:
+        print()
+        print("| issue-11 target | measured | |")
+        print("|---|---|---|")
+        for name, fig, met in targets:
+            print("| %s | %s | %s |" % (name, fig, "met" if met else "NOT met"))
+    return 0
+
+
+def main():
+    if len(sys.argv) < 3 or sys.argv[1] not in ("measure", "table"):
+        sys.exit(__doc__)
+    sys.exit({"measure": measure, "table": table}[sys.argv[1]](sys.argv[2:]))
+
+
+if __name__ == "__main__":
+    main()
