@@ -58,7 +58,7 @@ struct EDGARPipelineTests {
         let csv = String(decoding: ReportTables.reportsCSV(results: [result], failures: [], status: [:]), as: UTF8.self)
         let lines = csv.split(whereSeparator: \.isNewline)
         #expect(lines.first?.contains(",form_type,company,") == true)
-        #expect(lines.dropFirst().first?.hasSuffix(",10-K,EXAMPLE WIDGETS INC") == true)
+        #expect(lines.dropFirst().first?.contains(",10-K,EXAMPLE WIDGETS INC,") == true)
     }
 
     @Test func anAmendmentFiledLaterIsTheLatest() throws {

@@ -171,6 +171,7 @@ extension Pipeline {
             try writer.write("manifest.json", refreshed)
             try writer.writeReport()
             try writer.publish()
+            writer.removeIncompleteReport()
             summary.outputs = writer.written
         }
         return summary
