@@ -32,7 +32,8 @@ struct Slurm: ParsableCommand {
     @Option(help: "Slurm account.")
     var account: String?
 
-    @Option(help: "More sbatch options for both scripts, e.g. \"--qos=normal --constraint=avx2\".")
+    // .unconditional: the value itself starts with "--".
+    @Option(parsing: .unconditional, help: "More sbatch options for both scripts, e.g. \"--qos=normal --constraint=avx2\".")
     var extra: String?
 
     @Flag(help: "Submit both jobs with sbatch and print their ids.")
@@ -57,6 +58,9 @@ struct Slurm: ParsableCommand {
             print("wrote \(plan.extractScript.path)")
             print("wrote \(plan.gatherScript.path)")
             print("logs: \(plan.logs.path)")
+            if plan.reports == 0 {
+                print("nothing new to extract: the array tasks will find no work; the gather (or a plain nqp run) rebuilds the panel")
+            }
             if submit {
                 let ids = try SlurmScripts.submit(plan)
                 print("submitted array job \(ids.extract) (\(plan.shards) tasks) and gather job \(ids.gather)")
