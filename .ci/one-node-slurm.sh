@@ -32,12 +32,19 @@ start) ;;
 esac
 
 [ "$(id -u)" = 0 ] || { echo "one-node-slurm: must run as root" >&2; exit 1; }
+# Close every descriptor above 2 that the caller leaked to us (e.g. the other ends of its pipes): the daemons would
+# keep them open for their lifetime, and a caller reading our output to the end would wait forever.
+for fd in $(ls /proc/$$/fd); do
+  if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
+done
 mkdir -p "$dir"/{munge,ctld,spool,logs}
 chmod 700 "$dir" "$dir/munge"
 dd if=/dev/urandom of="$dir/munge/munge.key" bs=1024 count=1 status=none
 chmod 400 "$dir/munge/munge.key"
+# The daemons log to files; their standard streams must not keep the caller's pipes open.
 munged --force --key-file="$dir/munge/munge.key" --socket="$dir/munge/munge.socket" \
-  --pid-file="$dir/munged.pid" --log-file="$dir/logs/munged.log" --seed-file="$dir/munge/munged.seed"
+  --pid-file="$dir/munged.pid" --log-file="$dir/logs/munged.log" --seed-file="$dir/munge/munged.seed" \
+  </dev/null >>"$dir/logs/munged.out" 2>&1
 
 host=$(hostname -s)
 cpus=$(nproc)
@@ -77,8 +84,8 @@ NodeName=$host CPUs=$cpus RealMemory=$memory State=UNKNOWN
 PartitionName=debug Nodes=ALL Default=YES MaxTime=INFINITE State=UP
 CONF
 export SLURM_CONF="$dir/slurm.conf"
-slurmctld -f "$SLURM_CONF"
-slurmd -f "$SLURM_CONF"
+slurmctld -f "$SLURM_CONF" </dev/null >>"$dir/logs/slurmctld.out" 2>&1
+slurmd -f "$SLURM_CONF" </dev/null >>"$dir/logs/slurmd.out" 2>&1
 # Wait (bounded) until the node takes jobs.
 for _ in $(seq 1 60); do
   state=$(sinfo -h -N -o '%T' 2>/dev/null | head -1 || true)
