@@ -51,7 +51,9 @@ public enum ExtractError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(path): encoding '\(label)' is not supported by this system's iconv; "
                 + "set `encoding:` in pipeline.yml (e.g. gb18030, big5, utf-8) or use --encoding"
         case let .tooLarge(path, count, limit):
-            return "\(path): \(count) bytes exceeds the limit of \(limit) bytes; split the file or raise the limit"
+            return "\(path): \(count)+ bytes, more than the limit of \(limit) bytes (sizes after decompression: a "
+                + "decompression bomb or an unusually large report) — quarantined without reading the rest; split the "
+                + "file or raise reports.max_inflated_mb in pipeline.yml, then rerun with --retry-failed"
         case let .parserFailure(path, reason):
             return "\(path): the markup parser failed (\(reason)); try --parser fast or check the file"
         case let .unidentified(path, reason):

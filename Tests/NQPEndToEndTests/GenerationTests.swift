@@ -86,6 +86,29 @@ struct GenerationTests {
         #expect(leftovers.count == 1, "the failed run's staging folder is removed: \(leftovers)")
     }
 
+    /// A disk that fills up at different points of a run (simulated with a file-size limit, `ulimit -f`, with
+    /// SIGXFSZ ignored so writes fail with EFBIG as on a full disk): every failed run leaves the old generation
+    /// whole, and the next run with space publishes the new one.
+    @Test func aFullDiskAtAnyPointLeavesOneGeneration() throws {
+        let workspace = try Workspace("nqp-gen-full")
+        defer { workspace.remove() }
+        #expect(try workspace.run().status == 0)
+        let before = try workspace.dataFiles()
+        try Self.addReports(workspace, count: 20)
+        for kilobytes in [16, 64, 160, 400, 900] {
+            let command = "trap '' XFSZ; ulimit -f \(kilobytes); exec '\(NQPBinary.url.path)' run --config '\(workspace.config.path)' --quiet --jobs 1"
+            let result = try runCommand("/bin/bash", ["-c", command], currentDirectory: workspace.root)
+            if result.status != 0 {
+                #expect(try workspace.dataFiles() == before, "limit \(kilobytes) KiB, exit \(result.status): old generation")
+            }
+            try Self.expectOneGeneration(workspace)
+        }
+        let last = try workspace.run()
+        #expect(last.status == 0, "\(last.stderr.suffix(500))")
+        try Self.expectOneGeneration(workspace)
+        #expect(try workspace.dataFiles() != before, "the new generation is published")
+    }
+
     /// An output folder written by an nqp without generations (regular files) is adopted: same bytes, then links.
     @Test func regularFilesOfAnOlderNqpAreReplacedByTheNewGeneration() throws {
         let workspace = try Workspace("nqp-gen-legacy")
@@ -97,10 +120,13 @@ struct GenerationTests {
             .write(to: output.appendingPathComponent("manifest.json"))
         try Data("x\n".utf8).write(to: output.appendingPathComponent("old_only.csv"))
         try Data("mine\n".utf8).write(to: output.appendingPathComponent("notes.txt"))
+        try Data("old sqlite".utf8).write(to: output.appendingPathComponent("panel.sqlite"))
         #expect(try workspace.run().status == 0)
         try Self.expectOneGeneration(workspace)
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("old_only.csv").path),
                 "an output of the old generation the new one no longer writes is gone")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("panel.sqlite").path),
+                "also one the old manifest did not list (sqlite is off in this configuration)")
         #expect(try String(contentsOf: output.appendingPathComponent("notes.txt"), encoding: .utf8) == "mine\n",
                 "files nqp did not write are left alone")
     }

@@ -89,3 +89,30 @@ print("ok")
         #expect(ankao.map { Double($0.fields[4]) } == 318024319.30)
     }
 }
+
+/// A small workbook whose worksheet inflates far beyond the limit is refused while inflating.
+@Suite("XLSX decompression limit")
+struct XLSXDecompressionLimitTests {
+    @Test(.enabled(if: which("python3") != nil, "python3 (stdlib zipfile) is needed to build the workbook"))
+    func an_inflated_sheet_beyond_the_limit_is_an_error_not_an_allocation() throws {
+        let url = try TestPaths.temporaryDirectory("nqp-xlsx").appendingPathComponent("bomb.xlsx")
+        let script = """
+        import sys, zipfile
+        with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+            z.writestr("xl/workbook.xml", '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+            z.writestr("xl/_rels/workbook.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+            z.writestr("xl/worksheets/sheet1.xml", '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' + ' ' * (24 << 20) + '</sheetData></worksheet>')
+        """
+        let made = try runCommand(try #require(which("python3")), ["-c", script, url.path])
+        #expect(made.status == 0, "\(made.stderr)")
+        do {
+            _ = try XLSXReader.rows(contentsOf: url, maxPartBytes: 4 << 20)
+            Issue.record("a 24 MiB sheet passed a 4 MiB limit")
+        } catch {
+            #expect("\(error)".contains("inflates to more than"), "\(error)")
+            #expect("\(error)".contains("xl/worksheets/sheet1.xml"))
+        }
+        #expect(try XLSXReader.rows(contentsOf: url).isEmpty, "under the default limit it is an empty sheet")
+    }
+}

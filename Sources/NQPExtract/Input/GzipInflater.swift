@@ -7,9 +7,11 @@ enum GzipInflater {
     }
 
     /// The decompressed bytes. Throws `corruptGzip` with the compressed byte offset where zlib gave up.
-    static func inflate(_ compressed: [UInt8], path: String) throws(ExtractError) -> [UInt8] {
+    /// Stops with `tooLarge` as soon as the output would pass `maxBytes` (a 3 MB bomb never grows to 3 GB).
+    static func inflate(_ compressed: [UInt8], path: String,
+                        maxBytes: Int = ReportInputs.defaultMaxInflatedBytes) throws(ExtractError) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(compressed.count * 4)
+        output.reserveCapacity(min(compressed.count * 4, maxBytes))
         var failure: ExtractError? = nil
         compressed.withUnsafeBufferPointer { input in
             var stream = z_stream()
@@ -31,6 +33,10 @@ enum GzipInflater {
                         stream.avail_out = UInt32(chunkSize)
                         status = CZlibInflate.inflate(&stream, Z_NO_FLUSH)
                         return chunkSize - Int(stream.avail_out)
+                    }
+                    if output.count + produced > maxBytes {
+                        failure = .tooLarge(path: path, byteCount: output.count + produced, limit: maxBytes)
+                        return
                     }
                     output.append(contentsOf: chunk[0..<produced])
                 } while status == Z_OK && stream.avail_out == 0

@@ -14,7 +14,7 @@ public struct DocumentDecoder: Sendable {
     public func decode(_ input: ReportInput) throws(ExtractError) -> DecodedDocument {
         let bytes = input.bytes
         guard !bytes.isEmpty else { throw .emptyFile(path: input.path) }
-        try BinarySniffer.check(bytes, path: input.path)
+        try BinarySniffer.check(bytes, path: input.path, allowNUL: TextQuality.hasWideCodeUnits(forcedEncoding))
         let format = ReportFormat.detect(fileName: input.fileName, bytes: bytes)
 
         if let forcedEncoding, !forcedEncoding.isSupported {
@@ -37,6 +37,7 @@ public struct DocumentDecoder: Sendable {
                 throw .unsupportedEncoding(path: input.path, label: decision.encoding.name)
             }
         }
+        try TextQuality.check(decoded, original: bytes, encoding: decision.encoding, path: input.path)
         var warnings = Self.warnings(declared: declared, decision: decision, decodeErrors: decoded.decodeErrors)
 
         let layout: [UInt8]
@@ -103,7 +104,8 @@ public struct DocumentDecoder: Sendable {
 
 /// Refuses files that are clearly not text reports (PDF, images, Office, executables, NUL-filled data).
 enum BinarySniffer {
-    static func check(_ bytes: [UInt8], path: String) throws(ExtractError) {
+    /// `allowNUL`: an encoding with 16- or 32-bit code units was forced (BOM-less UTF-16 is full of NULs).
+    static func check(_ bytes: [UInt8], path: String, allowNUL: Bool = false) throws(ExtractError) {
         let signatures: [(magic: [UInt8], what: String)] = [
             (Array("%PDF".utf8), "a PDF file"), ([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
             (Array("GIF8".utf8), "a GIF image"), ([0xFF, 0xD8, 0xFF], "a JPEG image"),
@@ -114,7 +116,7 @@ enum BinarySniffer {
             throw .binaryContent(path: path, byteOffset: 0, reason: "it is \(signature.what)")
         }
         let hasUTF16Mark = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
-        guard !hasUTF16Mark else { return }
+        guard !hasUTF16Mark, !allowNUL else { return }
         let head = bytes.prefix(4096)
         if let firstNUL = head.firstIndex(of: 0), head.lazy.filter({ $0 == 0 }).count * 10 > head.count {
             throw .binaryContent(path: path, byteOffset: firstNUL, reason: "it contains NUL bytes")

@@ -58,6 +58,9 @@ public struct FinancialSource: Codable, Equatable, Sendable {
     public var unit: String
     /// companyfacts: forms whose facts count as annual.
     public var forms: [String]
+    /// xlsx: largest part of the package once inflated, in MiB (README "Limits"): a 3 MB workbook whose sheet
+    /// inflates to gigabytes is refused instead of exhausting memory.
+    public var maxInflatedMB: Int = 512
 
     public static let builtInMissingCodes = ["", ".", "NA", "N/A", "NaN", "nan", "NULL", "null", "--", "None"]
     public static let defaultForms = ["10-K", "10-K/A", "10-KT", "10-KT/A", "20-F", "20-F/A", "40-F", "40-F/A"]
@@ -117,6 +120,7 @@ public struct FinancialSource: Codable, Equatable, Sendable {
         case columnMissingCodes = "column_missing_codes"
         case defaultMissingCodes = "default_missing_codes"
         case duplicates, labels, units, concepts, taxonomy, unit, forms
+        case maxInflatedMB = "max_inflated_mb"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -126,6 +130,7 @@ public struct FinancialSource: Codable, Equatable, Sendable {
         path = try c.decode(String.self, forKey: .path)
         format = try c.decodeIfPresent(SourceFormat.self, forKey: .format)
         sheet = try c.decodeIfPresent(String.self, forKey: .sheet)
+        maxInflatedMB = try c.decodeIfPresent(Int.self, forKey: .maxInflatedMB) ?? maxInflatedMB
         delimiter = try c.decodeIfPresent(String.self, forKey: .delimiter)
         encoding = try c.decodeIfPresent(String.self, forKey: .encoding)
         header = try c.decodeIfPresent(HeaderLayout.self, forKey: .header) ?? d.header

@@ -1,3 +1,4 @@
+import NQPTable
 /// `crosswalk:` in pipeline.yml — a CSV mapping firm ids (CIK → gvkey, old → new stock codes) applied to the
 /// inputs before the merge.
 public struct CrosswalkConfig: Codable, Equatable, Sendable {
@@ -126,7 +127,7 @@ public struct Crosswalk: Sendable, Equatable {
                 guard let i, !FirmCode.trim(field(i)).isEmpty else { continue }
                 guard let year = YearValue.parse(field(i)) else {
                     issues.append(SourceIssue(path: sheet.path, line: row.line, field: names[i],
-                                              message: "not a year: '\(field(i))'; bound ignored"))
+                                              message: "not a year: \(ShortQuote.quote(field(i))); bound ignored"))
                     continue
                 }
                 if isStart { entry.startYear = year } else { entry.endYear = year }

@@ -20,6 +20,40 @@ public enum FirmCode {
         return code
     }
 
+    /// Why a normalised code cannot be a firm code although it was kept, or nil: a decimal fraction (`1.5`) or a
+    /// number in exponent notation (`1.000e+00`) is what a spreadsheet writes for a code stored as a number, and
+    /// matches no report — the row stays (the code might be meant) but is reported with its line.
+    public static func oddity(_ code: String) -> String? {
+        let scalars = Array(code.unicodeScalars)
+        guard !scalars.isEmpty, scalars.count <= 40 else { return nil }
+        func isDigit(_ s: Unicode.Scalar) -> Bool { s >= "0" && s <= "9" }
+        var index = 0
+        if scalars[index] == "+" || scalars[index] == "-" { index += 1 }
+        let digitsStart = index
+        while index < scalars.count, isDigit(scalars[index]) { index += 1 }
+        var sawDigits = index > digitsStart, sawFraction = false, sawExponent = false
+        if index < scalars.count, scalars[index] == "." {
+            index += 1
+            let fractionStart = index
+            while index < scalars.count, isDigit(scalars[index]) { index += 1 }
+            sawFraction = index > fractionStart
+            sawDigits = sawDigits || sawFraction
+        }
+        if sawDigits, index < scalars.count, scalars[index] == "e" || scalars[index] == "E" {
+            index += 1
+            if index < scalars.count, scalars[index] == "+" || scalars[index] == "-" { index += 1 }
+            let exponentStart = index
+            while index < scalars.count, isDigit(scalars[index]) { index += 1 }
+            sawExponent = index > exponentStart
+        }
+        guard sawDigits, index == scalars.count, sawFraction || sawExponent else { return nil }
+        return sawExponent
+            ? "is a number in exponent notation, as a spreadsheet writes a code stored as a number; it matches no "
+                + "report — export the column as text"
+            : "has a decimal fraction; it matches no report — check the column (firm: in pipeline.yml) or export "
+                + "it as text"
+    }
+
     static func trim(_ s: String) -> String {
         // Fast path for the common cell: no whitespace at either end, checked on bytes (every cell of every
         // source goes through here; Character-level checks dominated reading a large CSV).

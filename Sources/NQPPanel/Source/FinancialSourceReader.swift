@@ -32,7 +32,7 @@ public struct FinancialSourceReader: Sendable {
         if format == .csv || format == .tsv { return try readDelimited(path: path, format: format) }
         let sheet = try Self.rawSheet(path: path, format: format, sheetName: config.sheet,
                                       delimiter: try config.resolvedDelimiter(), encodingLabel: config.encoding,
-                                      source: config.name)
+                                      source: config.name, maxInflatedBytes: max(1, config.maxInflatedMB) << 20)
         var (table, report) = try SourceBuilder(config: config).build(sheet.sheet, format: format.rawValue)
         report.notes += sheet.notes
         return (table, report)
@@ -92,7 +92,8 @@ public struct FinancialSourceReader: Sendable {
     /// Reads any supported tabular file as rows of strings (header rows included).
     public static func rawSheet(path: String, format: SourceFormat, sheetName: String? = nil,
                                 delimiter: Unicode.Scalar? = nil, encodingLabel: String? = nil,
-                                source: String) throws(PanelError) -> (sheet: RawSheet, notes: [String]) {
+                                source: String, maxInflatedBytes: Int = XLSXReader.defaultMaxPartBytes)
+        throws(PanelError) -> (sheet: RawSheet, notes: [String]) {
         let url = URL(fileURLWithPath: path)
         do {
             switch format {
@@ -103,7 +104,7 @@ public struct FinancialSourceReader: Sendable {
                 while let record = try reader.next() { rows.append(RawRow(fields: record.fields, line: record.line)) }
                 return (RawSheet(path: path, rows: rows, numericDates: .none, lineWord: "line"), notes(reader))
             case .xlsx:
-                let rows = try XLSXReader.rows(contentsOf: url, sheet: sheetName)
+                let rows = try XLSXReader.rows(contentsOf: url, sheet: sheetName, maxPartBytes: maxInflatedBytes)
                 return (RawSheet(path: path, rows: rows.map { RawRow(fields: $0.fields, line: $0.row) },
                                  numericDates: .excel, lineWord: "row"), [])
             case .dta:

@@ -1,3 +1,5 @@
+import NQPTable
+
 /// The row-by-row half of `SourceBuilder`: filters, keys, missing codes; keeps the cells of kept columns.
 struct SourceAccumulator {
     struct Filter {
@@ -73,7 +75,7 @@ struct SourceAccumulator {
             guard let y = YearValue.parse(fields[yearIndex]) else {
                 report.rowsWithoutKey += 1
                 report.add(SourceIssue(path: path, line: row.line, field: names[yearIndex],
-                                       message: "not a year: '\(fields[yearIndex])'; row skipped"))
+                                       message: "not a year: \(ShortQuote.quote(fields[yearIndex])); row skipped"))
                 return
             }
             year = y
@@ -81,7 +83,7 @@ struct SourceAccumulator {
             guard let date = SourceBuilder.date(fields[dateIndex], epoch: numericDates) else {
                 report.rowsWithoutKey += 1
                 report.add(SourceIssue(path: path, line: row.line, field: names[dateIndex],
-                                       message: "not a date: '\(fields[dateIndex])'; row skipped"))
+                                       message: "not a date: \(ShortQuote.quote(fields[dateIndex])); row skipped"))
                 return
             }
             if config.annualOnly, !SourceBuilder.isFiscalYearEnd(date, month: config.fiscalYearEndMonth),
@@ -96,8 +98,12 @@ struct SourceAccumulator {
         if firm != fields[firmIndex] {
             report.codesNormalized += 1
             if report.codeExamples.count < 5 {
-                report.codeExamples.append("\"\(fields[firmIndex])\" → \"\(firm)\" (\(lineWord) \(row.line))")
+                report.codeExamples.append("\"\(fields[firmIndex].prefix(40))\" → \"\(firm.prefix(40))\" (\(lineWord) \(row.line))")
             }
+        }
+        if let oddity = FirmCode.oddity(firm) {
+            report.add(SourceIssue(path: path, line: row.line, field: names[firmIndex],
+                                   message: "firm code \(ShortQuote.quote(firm)) \(oddity)"))
         }
         keys.append(PanelKey(firm: firm, year: year))
         lines.append(row.line)

@@ -120,7 +120,7 @@ public struct SourceBuilder: Sendable {
         let factor = config.scale[panelName] ?? config.scale[column] ?? 1
         for (row, cell) in cells.enumerated() where cell != nil && parsed[row] == nil {
             report.add(SourceIssue(path: path, line: lines[row], field: column,
-                                   message: "not a number: '\(cell ?? "")'; read as missing"))
+                                   message: "not a number: \(ShortQuote.quote(cell ?? "")); read as missing"))
         }
         return .number(parsed.map { $0.map { $0 * factor } })
     }

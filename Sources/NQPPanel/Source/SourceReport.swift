@@ -66,6 +66,9 @@ public struct SourceReport: Sendable, Equatable, Codable {
 
     mutating func add(_ issue: SourceIssue) {
         issueCount += 1
+        var issue = issue
+        // A backstop for messages that quote a value: never more than a line of text per issue.
+        if issue.message.utf8.count > 600 { issue.message = String(issue.message.prefix(300)) + "…" }
         if issues.count < Self.maxIssues { issues.append(issue) }
     }
 

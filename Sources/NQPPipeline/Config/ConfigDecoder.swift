@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import NQPTable
 
 /// Decodes `Decodable` configuration types from YAML strictly, with positions.
 ///
@@ -196,7 +197,7 @@ extension Node {
 
     var kindDescription: String {
         switch self {
-        case .scalar(let scalar): "the value '\(scalar.string)'"
+        case .scalar(let scalar): "the value \(ShortQuote.quote(scalar.string))"
         case .mapping: "a mapping"
         case .sequence: "a list"
         case .alias: "an alias"

@@ -27,6 +27,10 @@ public struct ReportsConfig: Codable, Sendable, Equatable {
     public var duplicates: DuplicateReportRule
     /// Minimum characters of a plausible MD&A (shorter ones are treated as not found, with a warning).
     public var minimumMdnaChars: Int
+    /// Largest report, in MiB (2^20 bytes), after decompression: a plain file, a gzip stream, each zip member and
+    /// a zip archive's members together. Beyond it the file is quarantined without being inflated further, so a
+    /// decompression bomb cannot exhaust memory (README "Limits").
+    public var maxInflatedMB: Int = 512
 
     public static let defaultInclude = ["*.html", "*.htm", "*.xhtml", "*.xml", "*.txt", "*.gz", "*.zip"]
 
@@ -55,6 +59,7 @@ public struct ReportsConfig: Codable, Sendable, Equatable {
         case firmWidth = "firm_width"
         case duplicates
         case minimumMdnaChars = "minimum_mdna_chars"
+        case maxInflatedMB = "max_inflated_mb"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -71,6 +76,7 @@ public struct ReportsConfig: Codable, Sendable, Equatable {
         firmWidth = try c.decodeIfPresent(Int.self, forKey: .firmWidth)
         duplicates = try c.decodeIfPresent(DuplicateReportRule.self, forKey: .duplicates) ?? d.duplicates
         minimumMdnaChars = try c.decodeIfPresent(Int.self, forKey: .minimumMdnaChars) ?? d.minimumMdnaChars
+        maxInflatedMB = try c.decodeIfPresent(Int.self, forKey: .maxInflatedMB) ?? d.maxInflatedMB
     }
 
     /// The forced encoding, or nil for `auto`.

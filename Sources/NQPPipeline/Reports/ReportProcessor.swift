@@ -25,6 +25,8 @@ public struct ReportProcessor: Sendable {
     public let hashesContent: Bool
     /// Finds chapters whose hits are excluded (e.g. executive biographies); nil = none.
     public let excludedChapterFinder: SectionFinder?
+    /// `reports.max_inflated_mb` in bytes: a larger file, gzip stream or zip member is quarantined.
+    public var maxInflatedBytes = ReportInputs.defaultMaxInflatedBytes
 
     public init(extractor: ReportExtractor, counters: [KeywordCounter], scope: Scope, kwicContext: Int?,
                 hashesContent: Bool = true, excludedChapterFinder: SectionFinder? = nil) {
@@ -63,7 +65,7 @@ public struct ReportProcessor: Sendable {
     public func process(fileAt url: URL, displayPath: String, knownSHA256: String? = nil) -> FileOutcome {
         let inputs: [ReportInput]
         do {
-            inputs = try ReportInputs.load(fileAt: url)
+            inputs = try ReportInputs.load(fileAt: url, maxBytes: maxInflatedBytes)
         } catch {
             let sha = knownSHA256 ?? (hashesContent ? (try? Data(contentsOf: url)).map { SHA256.hex(Array($0)) } : nil) ?? ""
             return FileOutcome(failures: [ReportFailure(file: displayPath, sha256: sha, stage: "read",

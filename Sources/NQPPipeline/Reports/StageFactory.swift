@@ -89,10 +89,12 @@ public struct StageFactory: Sendable {
                           hashesContent: Bool = true) throws(PipelineError) -> ReportProcessor {
         let counters = try counters(dictionaries: try dictionaries(overrides: dictionaryPaths), mode: mode)
         let context = kwic ?? (config.counting.kwic > 0 ? config.counting.kwic : nil)
-        return ReportProcessor(extractor: try extractor(manifest: manifest), counters: counters,
+        var processor = ReportProcessor(extractor: try extractor(manifest: manifest), counters: counters,
                                scope: scope ?? config.counting.scope, kwicContext: context,
                                hashesContent: hashesContent,
                                excludedChapterFinder: ReportProcessor.chapterFinder(
                                    titles: config.counting.excludedChapters, patterns: config.sections))
+        processor.maxInflatedBytes = max(1, config.reports.maxInflatedMB) << 20
+        return processor
     }
 }

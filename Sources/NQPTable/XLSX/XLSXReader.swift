@@ -30,8 +30,13 @@ public enum XLSXReader {
     }
 
     /// The rows of the sheet named `sheet`, or of the first sheet when nil.
-    public static func rows(contentsOf url: URL, sheet: String? = nil) throws(TableError) -> [XLSXRow] {
-        let package = try Package(url: url)
+    /// Default largest inflated part (a worksheet, the shared strings): 512 MiB.
+    public static let defaultMaxPartBytes = 512 << 20
+
+    public static func rows(contentsOf url: URL, sheet: String? = nil,
+                            maxPartBytes: Int = XLSXReader.defaultMaxPartBytes) throws(TableError) -> [XLSXRow] {
+        var package = try Package(url: url)
+        package.maxPartBytes = maxPartBytes
         let sheets = try package.sheets()
         guard let chosen = sheet == nil ? sheets.first : sheets.first(where: { $0.name == sheet }) else {
             if let sheet { throw .sheetNotFound(path: url.path, sheet: sheet, available: sheets.map(\.name)) }
@@ -45,10 +50,12 @@ public enum XLSXReader {
     // MARK: - Package parts
 
     private struct Sheet { let name: String; let path: String }
+    private struct PartLimit: Error {}
 
     private struct Package {
         let url: URL
         let archive: Archive
+        var maxPartBytes = XLSXReader.defaultMaxPartBytes
 
         init(url: URL) throws(TableError) {
             self.url = url
@@ -63,10 +70,20 @@ public enum XLSXReader {
             guard let entry = archive[path] else {
                 throw .malformedXLSX(path: url.path, message: "the package has no part \(path)")
             }
+            let limit = maxPartBytes
+            let tooLarge = TableError.malformedXLSX(path: url.path, message: "the part \(path) inflates to more than "
+                + "\(limit) bytes (a decompression bomb?); refused — raise max_inflated_mb of this source if it is real")
+            guard Int(clamping: entry.uncompressedSize) <= limit else { throw tooLarge }
             var bytes: [UInt8] = []
             bytes.reserveCapacity(Int(clamping: entry.uncompressedSize))
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { data in bytes.append(contentsOf: data) }
+                // The declared size can lie: stop at the limit while inflating.
+                _ = try archive.extract(entry, skipCRC32: false) { data in
+                    if bytes.count + data.count > limit { throw PartLimit() }
+                    bytes.append(contentsOf: data)
+                }
+            } catch is PartLimit {
+                throw tooLarge
             } catch {
                 throw .malformedXLSX(path: url.path, message: "cannot inflate \(path) (\(error))")
             }
