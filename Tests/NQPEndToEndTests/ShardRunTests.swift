@@ -71,6 +71,13 @@ struct ShardRunTests {
             let again = try workspace.run()
             #expect(again.stderr.contains("up to date") || again.stderr.contains("0 new, 0 changed"), "\(again.stderr)")
         }
+        // A round with nothing to do: empty shards, and the gather removes them with the publish.
+        #expect(try Self.shard(workspace, 0, of: 2).stdout.isEmpty)
+        #expect(try Self.shard(workspace, 1, of: 2).status == 0)
+        let idle = try workspace.run(["--gather"])
+        #expect(idle.status == 3, "\(idle.stderr)")
+        #expect(Self.withoutSeenTimes(try workspace.dataFiles()) == plain)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(".nqp/shards/2").path))
     }
 
     @Test func aKilledShardIsNeverGatheredAndItsRerunGivesTheSameBytes() throws {

@@ -88,7 +88,11 @@ enum ShardGather {
         guard !work.entries.isEmpty else {
             logger.info("gather: nothing to process in this round; building the panel from the state store",
                         metadata: ["stage": "gather"])
-            return GatherPreparation()
+            // Rounds planned over this same (empty) work hold nothing to take in: removed with the publish.
+            let empty = ShardLayout.rounds(output).filter { count in
+                options.shards.map { $0 == count } ?? true
+            }.filter { count in roundMarkers(output: output, count: count).allSatisfy { $0.workFingerprint == work.fingerprint } }
+            return GatherPreparation(round: empty.count == 1 ? ShardLayout.round(output, count: empty[0]) : nil)
         }
         let count = try roundCount(output: output, requested: options.shards, work: work)
         let round = ShardLayout.round(output, count: count)
@@ -176,16 +180,19 @@ enum ShardGather {
             return rounds[0]
         default:
             let current = rounds.filter { count in
-                (0..<count).contains { index in
-                    let url = ShardLayout.round(output, count: count).appendingPathComponent(String(index))
-                        .appendingPathComponent(ShardLayout.markerName)
-                    guard let data = try? Data(contentsOf: url),
-                          let marker = try? JSONDecoder().decode(ShardMarker.self, from: data) else { return false }
-                    return marker.workFingerprint == work.fingerprint
-                }
+                roundMarkers(output: output, count: count).contains { $0.workFingerprint == work.fingerprint }
             }
             if current.count == 1 { return current[0] }
             throw .usage("several shard rounds under \(ShardLayout.shards(output).path) (N = \(rounds.map(String.init).joined(separator: ", "))); say which with --shards N")
+        }
+    }
+
+    /// The completion markers present in a round.
+    static func roundMarkers(output: URL, count: Int) -> [ShardMarker] {
+        (0..<count).compactMap { index in
+            let url = ShardLayout.round(output, count: count).appendingPathComponent(String(index))
+                .appendingPathComponent(ShardLayout.markerName)
+            return (try? Data(contentsOf: url)).flatMap { try? JSONDecoder().decode(ShardMarker.self, from: $0) }
         }
     }
 
