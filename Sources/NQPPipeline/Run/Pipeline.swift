@@ -17,6 +17,8 @@ public struct RunOptions: Sendable {
     public var quiet = false
     /// Where the progress bar draws: the log's standard-error sink, so log lines and the bar don't cut each other.
     public var progressSink: LogSink?
+    /// `nqp run --gather`: take in a cluster round's shards first (README "Running on a cluster").
+    public var gather: GatherOptions?
 
     public init(force: Bool = false, retryFailed: Bool = false, jobs: Int? = nil, waitSeconds: Double = 0,
                 quiet: Bool = false, progressSink: LogSink? = nil) {
@@ -70,8 +72,15 @@ public struct Pipeline {
         let processor = try factory.processor(manifest: reportManifest)
         let scan = try ReportDiscovery.scan(config.reports.paths, relativeTo: loaded.baseDirectory,
                                             include: config.reports.include, exclude: config.reports.exclude)
-        let files = scan.files
+        var files = scan.files
         for problem in scan.problems { logger.warning("\(problem)", metadata: ["stage": "discover"]) }
+        // A gather commits the shards' results first; the plan below then finds them unchanged.
+        let gathered = try options.gather.map {
+            try ShardGather.prepare(loaded: loaded, store: store, options: $0, logger: logger)
+        }
+        if let withheld = gathered?.withheld, !withheld.isEmpty {
+            files.removeAll { withheld.contains($0.displayPath) }
+        }
         let jobs = workerCount(options)
         let stage = ReportStage(loaded: loaded, processor: processor, dictionaries: dictionaries, store: store,
                                 logger: logger, jobs: jobs)
@@ -85,6 +94,7 @@ public struct Pipeline {
                                                               reports: UpToDate.states(of: plan)),
                                         in: outputFolder) {
             try store.apply(plan, at: Date())  // remember new stat times of touched-but-unchanged files
+            defer { gathered?.removeRound() }
             return try upToDateSummary(plan: plan, last: last, started: started, clock: &clock)
         }
         let reports = try stage.run(plan: plan, files: files, progress: progress)
@@ -127,13 +137,16 @@ public struct Pipeline {
         var summary = RunSummary(reports: RunSummary.Reports(plan: reports.plan), firmYears: panel.rowCount,
                                  stageSeconds: [], outputs: [], exitStatus: .success)
         summary.reports.quarantined = reports.failures.count
-        summary.exitStatus = ExitStatus.completedRun(quarantinedReports: reports.failures.count + scan.problems.count)
+        summary.exitStatus = ExitStatus.completedRun(quarantinedReports: reports.failures.count + scan.problems.count
+                                                         + (gathered?.withheld.count ?? 0))  // partial gather: 3
         for lap in clock.laps { summary.addTime(lap.seconds, toStage: lap.stage) }
         var manifest = RunManifest(loaded: loaded, dictionaries: dictionaries, results: reports.results,
                                    chosen: choice.chosen.count, panel: panel, textFirmYears: measures.table.rowCount,
                                    summary: summary,
-                                   warnings: scan.problems.map(\.description) + choice.warnings + panel.warnings,
+                                   warnings: scan.problems.map(\.description) + choice.warnings + panel.warnings
+                                       + (gathered?.warnings ?? []),
                                    started: started, finished: Date())
+        manifest.shards = gathered?.record
         summary.outputs = writer.written + ["manifest.json"]
         manifest.summary.outputs = summary.outputs
         manifest.files = try writer.fileList()
@@ -144,6 +157,7 @@ public struct Pipeline {
         try writer.publish()
         writer.removeIncompleteReport()
         summary.outputs = writer.written
+        gathered?.removeRound()  // its results are in the state store now
         let fingerprint = UpToDate.fingerprint(loaded: loaded, cacheFingerprint: cacheFingerprint,
                                                reports: try UpToDate.states(of: store))
         try UpToDate(fingerprint: fingerprint, exitStatus: summary.exitStatus, firmYears: summary.firmYears,

@@ -52,6 +52,9 @@ extension Pipeline {
             lines.append("  skipped (a run exits 3): \(scan.problems.count)")
             for problem in scan.problems.prefix(20) { lines.append("    \(problem)") }
         }
+        let rounds = ShardRoundStatus.rounds(outputFolder: outputFolder)  // README "Running on a cluster"
+        if !rounds.isEmpty { lines.append("cluster rounds (out/.nqp/shards, gathered by nqp run --gather):") }
+        for round in rounds { lines += round.rendered }
         return PipelineStatus(plan: plan, rendered: lines.joined(separator: "\n"))
     }
 }

@@ -34,6 +34,12 @@ struct ReportStage {
 
 
     var cacheComponents: [String: String] {
+        Self.cacheComponents(loaded: loaded, processor: processor, dictionaries: dictionaries)
+    }
+
+    /// The cache components without a state store (shards plan against a store they only read).
+    static func cacheComponents(loaded: LoadedConfig, processor: ReportProcessor,
+                                dictionaries: [KeywordDictionary]) -> [String: String] {
         let config = loaded.config
         var components: [String: String] = [
             "extractor": NQPVersion.extractor,
@@ -49,7 +55,7 @@ struct ReportStage {
                                    config.reports.encoding, config.reports.parser.rawValue,
                                    String(config.reports.minimumMdnaChars),
                                    config.reports.fiscalYearRule.rawValue]),
-            "manifest": manifestHash,
+            "manifest": manifestHash(loaded),
             "pdf": Self.json(config.reports.pdf),
         ]
         for (index, dictionary) in dictionaries.enumerated() {
@@ -58,7 +64,7 @@ struct ReportStage {
         return components
     }
 
-    var manifestHash: String {
+    static func manifestHash(_ loaded: LoadedConfig) -> String {
         guard let path = loaded.config.reports.manifest,
               let data = try? Data(contentsOf: loaded.resolve(path)) else { return "" }
         return SHA256.hex(Array(data))
@@ -73,6 +79,10 @@ struct ReportStage {
     /// The key under which a report's result is cached: its content plus everything that changes the result.
     /// Built once per run: a no-change rerun over thousands of reports must not re-encode the configuration.
     var keys: ResultKeys { ResultKeys(components: cacheComponents) }
+
+    static func keys(loaded: LoadedConfig, processor: ReportProcessor, dictionaries: [KeywordDictionary]) -> ResultKeys {
+        ResultKeys(components: cacheComponents(loaded: loaded, processor: processor, dictionaries: dictionaries))
+    }
 
     func plan(files: [DiscoveredFile], options: PlanOptions) throws(PipelineError) -> RunPlan {
         let keys = self.keys

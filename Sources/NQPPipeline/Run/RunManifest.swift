@@ -73,13 +73,15 @@ struct RunManifest: Encodable {
     var warnings: [String]
     /// Every other file of this generation with its size and SHA-256 (README "Outputs: one generation per run").
     var files: [InputFile] = []
+    /// A gather's shards (README "Running on a cluster"); absent for a plain run.
+    var shards: GatherRecord? = nil
 
     enum CodingKeys: String, CodingKey {
         case tool, version, extractorVersion = "extractor_version", counterVersion = "counter_version"
         case startedAt = "started_at", finishedAt = "finished_at", configFile = "config_file"
         case configSHA256 = "config_sha256", configuration, countingOptions = "counting_options", scope
         case dictionaries, reports, financialInputs = "financial_inputs", stages, scoring, summary, warnings
-        case files
+        case files, shards
     }
 
     init(loaded: LoadedConfig, dictionaries: [KeywordDictionary], results: [ReportResult], chosen: Int,

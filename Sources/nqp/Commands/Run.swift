@@ -29,9 +29,24 @@ struct Run: ParsableCommand {
     @Flag(help: "No progress bar.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("Cluster: extract and count only shard K (0-based) of N into out/.nqp/shards/N/K/.",
+                               valueName: "K/N"))
+    var shard: String?
+
+    @Flag(help: "Cluster: take in every shard's results, then build the panel as a plain run.")
+    var gather = false
+
+    @Flag(name: .customLong("allow-partial"), help: "With --gather: build from the shards that are there (exit 3).")
+    var allowPartial = false
+
+    @Option(help: "With --gather: the round to gather (out/.nqp/shards/N); default: the only one.")
+    var shards: Int?
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if wait < 0 { throw ValidationError("--wait must be 0 or more seconds") }
+        if shard != nil && gather { throw ValidationError("--shard and --gather are separate steps; give one") }
+        if (allowPartial || shards != nil) && !gather { throw ValidationError("--allow-partial and --shards go with --gather") }
     }
 
     func run() throws {
@@ -43,13 +58,29 @@ struct Run: ParsableCommand {
             throw ExitStatusError(status: .configuration)
         }
         do {
-            let summary = try Pipeline(loaded: loaded, logger: logger).run(
-                RunOptions(force: force, retryFailed: retryFailed, jobs: jobs, waitSeconds: wait, quiet: quiet,
-                           progressSink: sink))
+            if let shard {
+                let summary = try Pipeline(loaded: loaded, logger: logger).runShard(
+                    try ShardSpec(parsing: shard),
+                    options: RunOptions(force: force, retryFailed: retryFailed, jobs: jobs, quiet: quiet,
+                                        progressSink: sink))
+                printError(summary.rendered)
+                if summary.exitStatus != .success { throw ExitStatusError(status: summary.exitStatus) }
+                return
+            }
+            var options = RunOptions(force: force && !gather, retryFailed: retryFailed && !gather, jobs: jobs,
+                                     waitSeconds: wait, quiet: quiet, progressSink: sink)
+            if gather {
+                options.gather = GatherOptions(allowPartial: allowPartial, shards: shards, force: force,
+                                               retryFailed: retryFailed)
+            }
+            let summary = try Pipeline(loaded: loaded, logger: logger).run(options)
             printError(summary.rendered())
             if summary.exitStatus != .success { throw ExitStatusError(status: summary.exitStatus) }
         } catch let error as BatchError {
             printError("error: \(error)")
+            throw ExitStatusError(status: error.exitStatus)
+        } catch let error as ShardError {
+            printError(error.description.hasPrefix("error:") ? error.description : "error: \(error)")
             throw ExitStatusError(status: error.exitStatus)
         } catch let error as ConfigError {
             printError(error.description)
