@@ -54,7 +54,7 @@ let package = Package(
         // Configuration, orchestration, incremental state, lock, manifest.
         .target(name: "NQPPipeline",
                 dependencies: ["NQPExtract", "NQPLexicon", "NQPTable", "NQPPanel", "NQPScore", "NQPExport",
-                               "Yams",
+                               "Yams", "CZlibInflate",
                                .product(name: "Logging", package: "swift-log"),
                                .product(name: "GRDB", package: "GRDB.swift")],
                 swiftSettings: strict),

@@ -51,6 +51,8 @@ public struct ExtractedReport: Sendable {
     private var mdnaText: String?
     /// PDF only: where each page starts in the match text and how many running-header lines were removed.
     public var pages: PageMap?
+    /// UTF-8 byte range of the MD&A (`text(in: .mdna)`) in the match text, for the text cache.
+    public var mdnaByteRange: Range<Int>?
 
     public init(path: String, fileName: String, format: ReportFormat, encoding: EncodingDecision, byteCount: Int,
                 decodeErrors: Int, layoutText: String, matchText: String, sections: [Section],
@@ -112,9 +114,11 @@ public struct ReportExtractor: Sendable {
         let search = finder.findMDNA(layout: document.layoutText, normalized: normalized)
         var sections: [Section] = []
         var mdnaText: String?
+        var mdnaByteRange: Range<Int>?
         if let section = search.section, let lines = search.lines {
             sections.append(section)
             mdnaText = normalized.text(ofLines: lines)
+            mdnaByteRange = normalized.map.byteRange(ofLines: lines)
         }
         let identity = ReportIdentifier(rules: options.identity)
             .identify(path: input.path, fileName: input.fileName, facts: document.facts)
@@ -125,6 +129,7 @@ public struct ReportExtractor: Sendable {
                                      facts: document.facts, warnings: document.warnings + search.warnings,
                                      mdnaText: mdnaText)
         report.pages = document.pages.map { PageMap(layout: $0, map: normalized.map) }
+        report.mdnaByteRange = mdnaByteRange
         return report
     }
 }

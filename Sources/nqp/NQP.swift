@@ -13,7 +13,7 @@ struct NQP: ParsableCommand {
         quarantined, 4 another run holds the output folder's lock.
         """,
         version: NQPVersion.string,
-        subcommands: [Run.self, Status.self, Validate.self, Extract.self, Count.self, Dict.self, Score.self]
+        subcommands: [Run.self, Status.self, Validate.self, Extract.self, Count.self, Dict.self, Score.self, Cache.self]
     )
 }
 
