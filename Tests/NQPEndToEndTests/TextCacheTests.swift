@@ -107,6 +107,32 @@ struct TextCacheTests {
         #expect(textEntries(workspace).count == 36)
     }
 
+    @Test func aDamagedEntryIsReExtracted() throws {
+        let workspace = try Workspace("nqp-textcache")
+        defer { workspace.remove() }
+        #expect(try workspace.run().status == 0)
+        let reference = try workspace.dataFiles()
+        let entries = textEntries(workspace)
+        let folder = workspace.output().appendingPathComponent(".nqp/text")
+        let damaged = folder.appendingPathComponent(try #require(entries.first))
+        let bytes = try Data(contentsOf: damaged)
+        try bytes.prefix(bytes.count / 2).write(to: damaged)  // cut in the middle of the compressed text
+        try Data("not a cache entry".utf8).write(to: folder.appendingPathComponent(try #require(entries.last)))
+        try workspace.editConfig(replacing: "kwic: 20", with: "kwic: 21")
+        try workspace.editConfig(replacing: "kwic: 21", with: "kwic: 20")  // same settings, new config bytes
+        try workspace.editConfig(replacing: "mode: longest ", with: "mode: independent")
+        try workspace.editConfig(replacing: "mode: independent", with: "mode: longest ")
+        try workspace.editConfig(replacing: "    enabled: true                   # Wu et al.",
+                                 with: "    enabled: false                  # Wu et al.")
+        let recount = try workspace.run()
+        #expect(recount.stderr.contains("35 re-counted without reading the report, 2 extracted"), "\(recount.stderr)")
+        try workspace.editConfig(replacing: "    enabled: false                  # Wu et al.",
+                                 with: "    enabled: true                   # Wu et al.")
+        let back = try workspace.run()
+        #expect(back.stderr.contains(Self.recounted), "the damaged entries were rewritten: \(back.stderr)")
+        #expect(try workspace.dataFiles() == reference)
+    }
+
     @Test func textCacheKeyIsValidated() throws {
         let workspace = try Workspace("nqp-textcache")
         defer { workspace.remove() }
