@@ -13,8 +13,14 @@ struct DiscoveryTests {
                     deadline: TimeInterval = 120) throws -> (status: Int32, stderr: String, stdout: String) {
         let process = Process()
         if unprivileged, geteuid() == 0 {
+            // A copy inside the workspace: the build folder may sit where `nobody` cannot reach (e.g. /root).
+            let binary = workspace.root.appendingPathComponent("nqp-unprivileged")
+            if !FileManager.default.fileExists(atPath: binary.path) {
+                try FileManager.default.copyItem(at: NQPBinary.url, to: binary)
+                chmod(binary.path, 0o755)
+            }
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", NQPBinary.url.path] + arguments
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + arguments
         } else {
             process.executableURL = NQPBinary.url
             process.arguments = arguments
@@ -22,8 +28,8 @@ struct DiscoveryTests {
         process.currentDirectoryURL = workspace.root
         let errors = workspace.root.appendingPathComponent("stderr-\(UUID().uuidString).txt")
         let output = workspace.root.appendingPathComponent("stdout-\(UUID().uuidString).txt")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: errors)
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardInput = FileHandle.nullDevice

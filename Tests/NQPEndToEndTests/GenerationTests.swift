@@ -120,10 +120,13 @@ struct GenerationTests {
             .write(to: output.appendingPathComponent("manifest.json"))
         try Data("x\n".utf8).write(to: output.appendingPathComponent("old_only.csv"))
         try Data("mine\n".utf8).write(to: output.appendingPathComponent("notes.txt"))
+        try Data("old sqlite".utf8).write(to: output.appendingPathComponent("panel.sqlite"))
         #expect(try workspace.run().status == 0)
         try Self.expectOneGeneration(workspace)
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("old_only.csv").path),
                 "an output of the old generation the new one no longer writes is gone")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("panel.sqlite").path),
+                "also one the old manifest did not list (sqlite is off in this configuration)")
         #expect(try String(contentsOf: output.appendingPathComponent("notes.txt"), encoding: .utf8) == "mine\n",
                 "files nqp did not write are left alone")
     }

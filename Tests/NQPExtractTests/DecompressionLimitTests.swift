@@ -81,4 +81,20 @@ struct DecompressionLimitTests {
             try ReportInputs.load(fileAt: url, maxBytes: Self.limit)
         }
     }
+
+    @Test func a_fifo_or_device_is_refused_without_opening_it() throws {
+        let folder = try TestPaths.temporaryDirectory("nqp-fifo")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("000001_2021_pipe.html")
+        #expect(mkfifo(fifo.path, 0o644) == 0)
+        for path in [fifo.path, "/dev/zero"] {
+            do {
+                _ = try ReportInputs.load(fileAt: URL(fileURLWithPath: path))
+                Issue.record("\(path) was read")
+            } catch {
+                guard case .unreadableFile(_, let reason) = error else { Issue.record("\(error)"); continue }
+                #expect(reason.contains("not a regular file"))
+            }
+        }
+    }
 }

@@ -47,3 +47,19 @@ struct RegexBudgetTests {
         #expect(fresh.exhaustedBy == nil)
     }
 }
+
+@Suite("Identity: regular-expression budget")
+struct IdentityRegexBudgetTests {
+    @Test func catastrophic_filename_patterns_are_refused_and_bounded() {
+        let pattern = "^(?<firm>(\\w+\\w?)+)_(?<year>[0-9]{4})x"
+        let rules = IdentityRules(filenamePatterns: [pattern])
+        #expect(rules.problems().contains { $0.contains("backtracks catastrophically") }, "\(rules.problems())")
+        #expect(IdentityRules().problems().isEmpty, "the shipped patterns are fine")
+        // Run anyway (a library caller that skipped validation): the budget ends it, the report is unidentified.
+        let started = Date()
+        let identity = ReportIdentifier(rules: rules)
+            .identify(path: "/r/x.html", fileName: String(repeating: "a", count: 60) + "_2021.html", facts: [:])
+        #expect(Date().timeIntervalSince(started) < 60)
+        #expect(identity.firm == nil)
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import NQPTestSupport
 @testable import NQPPipeline
 import Testing
 
@@ -74,5 +75,15 @@ struct ConfigLimitsTests {
           excluded_chapters: *patterns
         """, file: "pipeline.yml")
         #expect(config.counting.excludedChapters == ["*.html", "*.htm"])
+    }
+
+    @Test func maxInflatedMBMustBePositive() throws {
+        let folder = try TestPaths.temporaryDirectory("nqp-limits")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("pipeline.yml")
+        try Data("reports:\n  paths: [.]\n  max_inflated_mb: 0\n".utf8).write(to: url)
+        let problems = ConfigValidator.problems(configAt: url)
+        #expect(problems.contains { $0.message.contains("max_inflated_mb must be at least 1") && $0.line == 3 },
+                "\(problems)")
     }
 }

@@ -63,7 +63,11 @@ public struct IdentityRules: Codable, Equatable, Sendable {
         for (index, pattern) in filenamePatterns.enumerated() {
             let key = "identity.filename_patterns[\(index)]"
             do {
-                _ = try NSRegularExpression(pattern: pattern)
+                let regex = try NSRegularExpression(pattern: pattern)
+                if RegexBudget.catastrophic(regex) {
+                    problems.append("\(key): \(pattern) backtracks catastrophically (nested quantifiers such as "
+                        + "(\\w+)+ need exponential time on a name that almost matches); rewrite it without nested repetition")
+                }
             } catch {
                 problems.append("\(key): \(pattern) is not a valid regular expression; fix its syntax "
                     + "(ICU / NSRegularExpression, named groups are written (?<name>…))")

@@ -37,10 +37,11 @@ public struct ReportIdentifier: Sendable {
     /// The first file-name pattern that matches; patterns that do not compile are skipped here (`nqp validate`
     /// reports them via `IdentityRules.problems()`).
     private func fromFileName(_ fileName: String) -> (String?, Int?)? {
-        let range = NSRange(fileName.startIndex..., in: fileName)
+        // File names are short, but a pattern with nested quantifiers is exponential even on 100 characters.
+        let budget = RegexBudget()
         for pattern in rules.filenamePatterns {
             guard let regex = try? NSRegularExpression(pattern: pattern),
-                  let match = regex.firstMatch(in: fileName, range: range) else { continue }
+                  let match = budget.firstMatch(regex, in: fileName) else { continue }
             let firm = Self.group("firm", of: match, in: fileName).flatMap { $0.isEmpty ? nil : $0 }
             let year = Self.group("year", of: match, in: fileName).flatMap(Self.year(in:))
             if firm != nil || year != nil { return (firm, year) }

@@ -15,6 +15,10 @@ public enum ReportInputs {
         let path = url.path
         let bytes: [UInt8]
         var info = stat()
+        // Only regular files are opened: reading a FIFO or a device such as /dev/zero blocks or never ends.
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG, info.st_mode & S_IFMT != S_IFDIR {
+            throw .unreadableFile(path: path, reason: "not a regular file (a FIFO, device or socket); not opened")
+        }
         if stat(path, &info) == 0, Int(info.st_size) > maxBytes {
             throw .tooLarge(path: path, byteCount: Int(info.st_size), limit: maxBytes)
         }

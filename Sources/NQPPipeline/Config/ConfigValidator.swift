@@ -45,6 +45,10 @@ public enum ConfigValidator {
             problems.append(locator.problem(["reports", "encoding"], "unknown encoding '\(reports.encoding)'",
                                             hint: "use auto, utf-8, gb18030, big5, utf-16le, utf-16be or an iconv name"))
         }
+        if reports.maxInflatedMB < 1 {
+            problems.append(locator.problem(["reports", "max_inflated_mb"],
+                                            "max_inflated_mb must be at least 1 (MiB), found \(reports.maxInflatedMB)"))
+        }
         if let width = reports.firmWidth, !(1...20).contains(width) {
             problems.append(locator.problem(["reports", "firm_width"], "firm_width must be between 1 and 20, found \(width)"))
         }

@@ -153,14 +153,22 @@ struct OutputWriter {
     /// Publishes the generation: stable links for new names first (they point into the current generation, so
     /// until the swap they show what the old generation had), then the atomic swap of `.nqp/current`, then the
     /// links of names the new generation no longer has and the old generations are removed.
-    func publish() throws(PipelineError) {
+    /// Where a test stops `publish`, as if the process were killed there.
+    enum Stop { case afterLinks, afterSwap }
+
+    func publish(stoppingAt stop: Stop? = nil) throws(PipelineError) {
         let fileManager = FileManager.default
+        guard Self.supportsLinks(in: OutputGeneration.stateFolder(output)) else {
+            try publishByRenaming()
+            return
+        }
         try adoptLegacyFiles()
         let previous = Set(OutputGeneration.currentFiles(output))
         syncDirectory(folder.path)
         for name in written {
             try placeLink(name)
         }
+        if stop == .afterLinks { return }
         let pointer = OutputGeneration.pointer(output)
         let temporary = pointer.deletingLastPathComponent()
             .appendingPathComponent(".\(OutputGeneration.pointerName).tmp-\(getpid())-\(id)")
@@ -172,6 +180,7 @@ struct OutputWriter {
             throw .output(path: pointer.path, reason: "cannot switch to the new generation: \(reason)")
         }
         syncDirectory(pointer.deletingLastPathComponent().path)
+        if stop == .afterSwap { return }
         for name in previous.subtracting(written) {
             let url = output.appendingPathComponent(name)
             if (try? fileManager.destinationOfSymbolicLink(atPath: url.path)) == OutputGeneration.linkTarget(name) {
@@ -180,6 +189,29 @@ struct OutputWriter {
         }
         syncDirectory(output.path)
         OutputGeneration.sweep(output)
+    }
+
+    /// Whether the output folder's filesystem takes symbolic links (FAT, exFAT and some network shares do not).
+    static func supportsLinks(in folder: URL) -> Bool {
+        let probe = folder.appendingPathComponent(".link-probe.tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        defer { unlink(probe.path) }
+        return symlink(".", probe.path) == 0
+    }
+
+    /// Where links are impossible: every data file is renamed into the output folder, each atomically, and
+    /// `manifest.json` last, so a reader that checks the files against the manifest's sizes and SHA-256 can tell
+    /// a complete generation from one a crash interrupted (README "Outputs: one generation per run").
+    func publishByRenaming() throws(PipelineError) {
+        syncDirectory(folder.path)
+        let order = written.filter { $0 != "manifest.json" } + written.filter { $0 == "manifest.json" }
+        for name in order {
+            let from = folder.appendingPathComponent(name), to = output.appendingPathComponent(name)
+            if rename(from.path, to.path) != 0 {
+                throw .output(path: to.path, reason: "cannot move the new file into place: \(String(cString: strerror(errno)))")
+            }
+        }
+        syncDirectory(output.path)
+        try? FileManager.default.removeItem(at: folder)
     }
 
     /// Removes the unpublished generation (a run that failed).
@@ -207,7 +239,9 @@ struct OutputWriter {
     private func adoptLegacyFiles() throws(PipelineError) {
         guard OutputGeneration.currentID(output) == nil else { return }
         let fileManager = FileManager.default
-        var names = Set(written)
+        // What this run writes, what the old manifest lists, and the names older versions wrote (their manifest
+        // did not list them), so that an output this run no longer writes does not linger as a plain file.
+        var names = Set(written).union(Self.legacyNames)
         if let data = try? Data(contentsOf: output.appendingPathComponent("manifest.json")),
            let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
            let summary = json["summary"] as? [String: Any], let outputs = summary["outputs"] as? [String] {
@@ -238,6 +272,10 @@ struct OutputWriter {
         }
         for name in zero.written { try zero.placeLink(name) }
     }
+
+    static let legacyNames = ["reports.csv", "counts.csv", "kwic.csv", "errors.csv", "merge_report.csv",
+                              "merge_unmatched.csv", "weights.csv", "codebook.csv", "codebook.md", "manifest.json",
+                              "panel.dta", "panel.csv", "panel_import.do", "panel_import.R", "panel.sqlite"]
 
     private func syncDirectory(_ path: String) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)

@@ -47,8 +47,10 @@ struct Count: ParsableCommand {
         let settings = try StageFactory.load(config: config)
         let processor = try settings.processor(dictionaryPaths: dictionaries, mode: mode, scope: scope,
                                                kwic: kwic, hashesContent: false)
-        let found = try ReportDiscovery.files(in: files, include: settings.config.reports.include,
-                                              exclude: settings.config.reports.exclude)
+        let scan = try ReportDiscovery.scan(files, include: settings.config.reports.include,
+                                            exclude: settings.config.reports.exclude)
+        for problem in scan.problems { printError("\(problem.displayPath): error: [discover] \(problem.reason)") }
+        let found = scan.files
         let sizes = Dictionary(found.map { ($0.url.path, Self.size(of: $0.url)) }, uniquingKeysWith: { a, _ in a })
         let outcomes = ParallelMap.map(found, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                        cost: { sizes[$0.url.path] ?? 0 }) { file in
@@ -56,7 +58,7 @@ struct Count: ParsableCommand {
         }
         let rendering = CountRendering(kwic: kwic != nil)
         var results: [ReportResult] = []
-        var failed = 0
+        var failed = scan.problems.count
         for outcome in outcomes {
             for failure in outcome.failures {
                 printError("\(failure.file): error: [\(failure.stage)] \(failure.reason)")
