@@ -50,7 +50,8 @@ YML
 # timed LABEL DIR: one `nqp run` in DIR, wall seconds and peak RSS appended to the results.
 timed() {
   local label="$1" dir="$2" t
-  t="$( { cd "$dir" && /usr/bin/time -f '%e %M' "$NQP" run --quiet >/dev/null 2>/dev/null; } 2>&1 | tail -1)" || true
+  (cd "$dir" && /usr/bin/time -o "$OUT/recount.time" -f '%e %M' "$NQP" run --quiet >/dev/null 2>&1) || true
+  t="$(tail -1 "$OUT/recount.time")"
   echo "{\"label\": \"$label\", \"wall\": ${t% *}, \"peak_kib\": ${t#* }}" >> "$RESULTS"
 }
 

@@ -192,13 +192,16 @@ static nqp_pdf_line *out_line(nqp_out *out) {
     return line;
 }
 
-static void collect(fz_stext_page *text, nqp_out *out, int32_t *images) {
+// Appends the page's text lines to `out`, counts image blocks in `images`; returns the characters that are not
+// blank (a page of blank lines has no text either).
+static int collect(fz_stext_page *text, nqp_out *out, int32_t *images) {
+    int visible = 0;
     for (fz_stext_block *block = text->first_block; block; block = block->next) {
         if (block->type == FZ_STEXT_BLOCK_IMAGE) { (*images)++; continue; }
         if (block->type != FZ_STEXT_BLOCK_TEXT) continue;
         for (fz_stext_line *line = block->u.t.first_line; line; line = line->next) {
             nqp_pdf_line *record = out_line(out);
-            if (!record) return;
+            if (!record) return visible;
             record->x0 = line->bbox.x0; record->y0 = line->bbox.y0;
             record->x1 = line->bbox.x1; record->y1 = line->bbox.y1;
             record->byte_start = (int32_t)out->length;
@@ -209,11 +212,13 @@ static void collect(fz_stext_page *text, nqp_out *out, int32_t *images) {
                 int n = fz_runetochar(utf8, c);
                 out_bytes(out, utf8, (size_t)n);
                 record->chars++;
+                if (c != ' ' && c != '\t' && c != 0xA0 && c != 0x3000) visible++;
                 if (is_unreadable(c)) record->unreadable++;
             }
             record->byte_length = (int32_t)(out->length - (size_t)record->byte_start);
         }
     }
+    return visible;
 }
 
 int32_t nqp_pdf_page_text(nqp_pdf *doc, int32_t number, nqp_pdf_page *page, nqp_pdf_error *error) {
@@ -238,15 +243,15 @@ int32_t nqp_pdf_page_text(nqp_pdf *doc, int32_t number, nqp_pdf_page *page, nqp_
         text = fz_new_stext_page_from_page(ctx, fzpage, &options);
         page->width = text->mediabox.x1 - text->mediabox.x0;
         page->height = text->mediabox.y1 - text->mediabox.y0;
-        collect(text, &out, &images);
-        if (out.count == 0 && !out.failed) {
+        int visible = collect(text, &out, &images);
+        if (visible == 0 && !out.failed) {
             // No text: look again with images kept, to tell a scanned page from a blank one.
             fz_drop_stext_page(ctx, text);
             text = NULL;
             fz_stext_options with_images = { FZ_STEXT_MEDIABOX_CLIP | FZ_STEXT_PRESERVE_IMAGES };
             text = fz_new_stext_page_from_page(ctx, fzpage, &with_images);
             nqp_out ignored = {0};
-            collect(text, &ignored, &images);
+            (void)collect(text, &ignored, &images);
             free(ignored.bytes);
             free(ignored.lines);
         }

@@ -11,7 +11,7 @@ public enum ExtractError: Error, Sendable, Equatable, CustomStringConvertible {
     case corruptGzip(path: String, byteOffset: Int, reason: String)
     /// A zip archive cannot be read, or one of its members cannot be extracted.
     case corruptZip(path: String, member: String?, reason: String)
-    /// The bytes look like a binary file (PDF, image, Office document, executable), not text.
+    /// The bytes look like a binary file (image, Office document, executable), not a report.
     case binaryContent(path: String, byteOffset: Int, reason: String)
     /// The configured or declared encoding cannot be converted by this system (iconv knows no such name).
     case unsupportedEncoding(path: String, label: String)

@@ -129,6 +129,34 @@ struct PDFCommandTests {
                 "\(report.stdout)")
     }
 
+    /// The page `count --kwic` names for each hit of 平安银行 2017 is the page where `mutool` finds that keyword (or
+    /// its first part, for a word split by the page end).
+    @Test(.enabled(if: TestPaths.hasRealData && which("mutool") != nil))
+    func kwicPagesAgreeWithMutoolPages() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let pdf = try #require(TestPaths.realData).appendingPathComponent("cninfo_pdf/000001_PAYH_2017_annual_report.pdf")
+        let result = try workspace.nqp(["count", "--kwic", "0", pdf.path])
+        let rows = parseCSV(Data(result.stdout.utf8))
+        let header = try #require(rows.first)
+        let keyword = try #require(header.firstIndex(of: "match")), page = try #require(header.firstIndex(of: "page"))
+        let hits = rows.dropFirst().map { ($0[keyword], Int($0[page]) ?? 0) }
+        #expect(hits.count > 30)
+        var pageText: [Int: String] = [:]
+        for (word, number) in hits {
+            if pageText[number] == nil {
+                let text = try runCommand(try #require(which("mutool")),
+                                          ["draw", "-q", "-F", "txt", "-o", "-", pdf.path, String(number)]).stdout
+                pageText[number] = text.precomposedStringWithCompatibilityMapping.filter { !$0.isWhitespace }
+            }
+            let text = try #require(pageText[number])
+            let splitAtEnd = (1..<word.count).contains { text.contains(String(word.prefix($0)))
+                && text.replacingOccurrences(of: "\\d+$", with: "", options: .regularExpression)
+                    .hasSuffix(String(word.prefix($0))) }
+            #expect(text.contains(word) || splitAtEnd, "\(word) on page \(number)")
+        }
+    }
+
     /// Wu et al. DT counts from the PDF equal those of the same counting over `mutool draw -F txt` text of the
     /// same file, within ±2% per category (at least ±1 hit: nqp rejoins words split by a page footer, which the
     /// mutool text keeps between the halves).

@@ -85,6 +85,29 @@ struct PDFReportTests {
         #expect(pages.page(atOffset: report.matchText.unicodeScalars.count - 1) == 6)
     }
 
+    /// A word split at a page end rejoins: the footer and page number between its halves are removed and the line
+    /// break between pages is whitespace next to CJK.
+    @Test(.enabled(if: TestPDF.isAvailable, "needs the test PDF generator"))
+    func aWordSplitAcrossAPageBreakRejoins() throws {
+        let folder = try TestPaths.temporaryDirectory("nqp-pdf")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spec: [String: Any] = [
+            "header": Self.firmHeader, "footer": "第 {page} 页 共 {pages} 页", "page_numbers": true,
+            "pages": [["lines": Self.prose(10, seed: 60) + ["本行积极创新中小企业服务模式中小企业征"]],
+                      ["lines": ["信数据贷，开创新局面。"] + Self.prose(10, seed: 61)],
+                      ["lines": Self.prose(10, seed: 62)]],
+        ]
+        let url = folder.appendingPathComponent("split.pdf")
+        try TestPDF.make(spec, at: url)
+        let report = try Self.extract(url)
+        #expect(report.matchText.contains("中小企业征信数据贷"))
+        let pages = try #require(report.pages)
+        let offset = try #require(report.matchText.range(of: "征信数据贷")).lowerBound
+        let scalarOffset = report.matchText.unicodeScalars.distance(from: report.matchText.unicodeScalars.startIndex,
+                                                                    to: offset)
+        #expect(pages.page(atOffset: scalarOffset) == 1, "a hit is on the page where it starts")
+    }
+
     @Test(.enabled(if: TestPDF.isAvailable, "needs the test PDF generator"))
     func mdnaIsFoundByTheTextRulesAndChapterRunningHeadersNeitherStartNorEndIt() throws {
         let folder = try TestPaths.temporaryDirectory("nqp-pdf")
@@ -208,6 +231,11 @@ struct PDFReportTests {
             variants.append(("flipped \(round)", flipped))
         }
         variants.append(("garbage after header", Array("%PDF-1.7\n".utf8) + (0..<4000).map { UInt8($0 * 37 % 251) }))
+        // A page count of two billion on a five-page file: bounded by the consecutive-failure limit.
+        let count = Array("/Count 5".utf8)
+        let at = try #require((0...(bytes.count - count.count)).first { Array(bytes[$0..<($0 + count.count)]) == count })
+        variants.append(("huge page count", Array(bytes[..<at]) + Array("/Count 2000000000".utf8)
+                            + Array(bytes[(at + count.count)...])))
         var repaired = 0, refused = 0
         for (name, data) in variants {
             let path = folder.appendingPathComponent("damaged.pdf").path
@@ -269,7 +297,9 @@ struct PDFReportTests {
         #expect(ReportFormat.detect(fileName: "a.PDF", bytes: []) == .pdf)
         #expect(ReportFormat.detect(fileName: "a.pdf.gz", bytes: []) == .pdf)
         #expect(ReportFormat.detect(fileName: "report", bytes: Array("%PDF-1.4\n".utf8)) == .pdf)
-        #expect(ReportFormat.detect(fileName: "report.txt", bytes: Array("\n%PDF-1.4\n".utf8)) == .pdf)
+        #expect(ReportFormat.detect(fileName: "report.txt", bytes: Array("%PDF-1.4\n".utf8)) == .pdf)
+        #expect(ReportFormat.detect(fileName: "report", bytes: Array("junk\n%PDF-1.4\n".utf8)) == .pdf)
+        #expect(ReportFormat.detect(fileName: "report.txt", bytes: Array("说明 %PDF-1.4 格式".utf8)) == .text)
         #expect(ReportFormat.detect(fileName: "report.txt", bytes: Array("年度报告 %PDF".utf8)) == .text)
     }
 }

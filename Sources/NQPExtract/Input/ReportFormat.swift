@@ -17,9 +17,9 @@ public enum ReportFormat: String, Codable, Sendable, CaseIterable {
     public static func detect(fileName: String, bytes: [UInt8]) -> ReportFormat {
         var name = fileName.lowercased()
         if name.hasSuffix(".gz") { name.removeLast(3) }
-        // A PDF is a PDF whatever its name; a `.pdf` without the signature is still given to the PDF reader,
-        // which names what is wrong with it.
-        if name.hasSuffix(".pdf") || isPDF(bytes) { return .pdf }
+        // A file starting with the PDF signature is a PDF whatever its name; a `.pdf` without the signature is
+        // still given to the PDF reader, which names what is wrong with it.
+        if name.hasSuffix(".pdf") || bytes.starts(with: Array("%PDF-".utf8)) { return .pdf }
         if name.hasSuffix(".xhtml") { return .xhtml }
         if name.hasSuffix(".html") || name.hasSuffix(".htm") {
             return startsWithXMLDeclaration(bytes) ? .xhtml : .html
@@ -29,8 +29,10 @@ public enum ReportFormat: String, Codable, Sendable, CaseIterable {
         return sniff(bytes)
     }
 
-    /// Guesses the format from the first 4 KB: markup with HTML elements → html/xhtml, other XML → xml, else text.
+    /// Guesses the format from the first 4 KB: the PDF signature in the first 1,024 bytes → pdf, markup with HTML
+    /// elements → html/xhtml, other XML → xml, else text.
     public static func sniff(_ bytes: [UInt8]) -> ReportFormat {
+        if isPDF(bytes) { return .pdf }
         let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
         let looksHTML = ["<html", "<!doctype html", "<body", "<head", "<div", "<p>", "<p ", "<br", "<table",
                          "<span", "<meta"].contains { head.contains($0) }

@@ -68,8 +68,8 @@ enum PDFLayout {
                 + "check the text is complete or re-download it")
         }
         for failure in text.failedPages.prefix(10) { warnings.append(failure.description) }
-        if text.failedPages.count > 10 {
-            warnings.append("\(text.failedPages.count - 10) more pages could not be read")
+        if let last = text.failedPages.last, text.failedPages.count > 10 {
+            warnings.append("\(text.failedPages.count - 10) more unreadable pages; the last: \(last.description)")
         }
         let scanned = text.pages.filter { $0.visibleChars == 0 && $0.images > 0 }.map(\.number)
         if !scanned.isEmpty {

@@ -7,9 +7,13 @@ public struct PDFReader: Sendable, Equatable {
     /// Most memory MuPDF may hold at once for one document; past it the document is refused (a damaged file
     /// cannot take the machine's memory). A 200-page report needs well under 100 MiB.
     public var memoryLimit: Int
+    /// After this many unreadable pages in a row the rest are not tried: a damaged page count (`/Count 2000000000`
+    /// on a 3-page file) must not make the reader loop for hours.
+    public var maximumConsecutiveFailures: Int
 
-    public init(memoryLimit: Int = 512 << 20) {
+    public init(memoryLimit: Int = 512 << 20, maximumConsecutiveFailures: Int = 100) {
         self.memoryLimit = memoryLimit
+        self.maximumConsecutiveFailures = maximumConsecutiveFailures
     }
 
     /// The pages of the PDF in `bytes`. Pages MuPDF cannot read are listed in `failedPages`; a document it
@@ -24,8 +28,9 @@ public struct PDFReader: Sendable, Equatable {
         let count = Int(nqp_pdf_page_count(doc))
         guard count > 0 else { throw PDFError(path: path, kind: .noPages) }
         var pages: [PDFPage] = []
-        pages.reserveCapacity(count)
+        pages.reserveCapacity(min(count, 4096))  // the count may be damaged
         var failed: [PDFError] = []
+        var failuresInARow = 0
         for index in 0..<count {
             var raw = nqp_pdf_page()
             let status = nqp_pdf_page_text(doc, Int32(index), &raw, &error)
@@ -34,8 +39,16 @@ public struct PDFReader: Sendable, Equatable {
                 if case .outOfMemory = problem.kind { throw problem }
                 failed.append(problem)
                 pages.append(PDFPage(number: index + 1, width: 0, height: 0, lines: []))
+                failuresInARow += 1
+                if failuresInARow >= maximumConsecutiveFailures, index + 1 < count {
+                    failed.append(PDFError(path: path, page: index + 2, kind: .pageFailed,
+                                           detail: "pages \(index + 2)–\(count) not tried after \(failuresInARow) "
+                                               + "unreadable pages in a row; the file's page count is probably damaged"))
+                    break
+                }
                 continue
             }
+            failuresInARow = 0
             defer { nqp_pdf_page_free(&raw) }
             pages.append(Self.page(raw, number: index + 1))
         }

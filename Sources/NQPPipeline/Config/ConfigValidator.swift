@@ -52,6 +52,9 @@ public enum ConfigValidator {
         if let width = reports.firmWidth, !(1...20).contains(width) {
             problems.append(locator.problem(["reports", "firm_width"], "firm_width must be between 1 and 20, found \(width)"))
         }
+        for problem in reports.pdf.problems {
+            problems.append(locator.problem(["reports", "pdf", problem.key], problem.message))
+        }
         let identity = StageFactory(loaded: loaded).identityRules()
         for message in identity.problems() {
             problems.append(locator.problem(["reports", "filename_patterns"], message,

@@ -31,6 +31,8 @@ public struct ReportsConfig: Codable, Sendable, Equatable {
     /// a zip archive's members together. Beyond it the file is quarantined without being inflated further, so a
     /// decompression bomb cannot exhaust memory (README "Limits").
     public var maxInflatedMB: Int = 512
+    /// How PDF reports are read (running headers, unreadable text, memory).
+    public var pdf = PDFConfig()
 
     public static let defaultInclude = ["*.html", "*.htm", "*.xhtml", "*.xml", "*.txt", "*.pdf", "*.gz", "*.zip"]
 
@@ -60,6 +62,7 @@ public struct ReportsConfig: Codable, Sendable, Equatable {
         case duplicates
         case minimumMdnaChars = "minimum_mdna_chars"
         case maxInflatedMB = "max_inflated_mb"
+        case pdf
     }
 
     public init(from decoder: any Decoder) throws {
@@ -77,6 +80,7 @@ public struct ReportsConfig: Codable, Sendable, Equatable {
         duplicates = try c.decodeIfPresent(DuplicateReportRule.self, forKey: .duplicates) ?? d.duplicates
         minimumMdnaChars = try c.decodeIfPresent(Int.self, forKey: .minimumMdnaChars) ?? d.minimumMdnaChars
         maxInflatedMB = try c.decodeIfPresent(Int.self, forKey: .maxInflatedMB) ?? d.maxInflatedMB
+        pdf = try c.decodeIfPresent(PDFConfig.self, forKey: .pdf) ?? d.pdf
     }
 
     /// The forced encoding, or nil for `auto`.

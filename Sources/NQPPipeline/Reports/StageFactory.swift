@@ -39,7 +39,9 @@ public struct StageFactory: Sendable {
         let options = ExtractOptions(forcedEncoding: forced, parser: parser ?? config.reports.parser,
                                      sectionPatterns: config.sections, identity: identity,
                                      minimumMDNAChars: config.reports.minimumMdnaChars)
-        return ReportExtractor(options: options)
+        var withPDF = options
+        withPDF.pdf = config.reports.pdf.options
+        return ReportExtractor(options: withPDF)
     }
 
     /// Firm and year identification from the configuration (plus the manifest CSV's entries).

@@ -49,6 +49,7 @@ struct ReportStage {
                                    config.reports.encoding, config.reports.parser.rawValue,
                                    String(config.reports.minimumMdnaChars)]),
             "manifest": manifestHash,
+            "pdf": Self.json(config.reports.pdf),
         ]
         for (index, dictionary) in dictionaries.enumerated() {
             components["dictionary.\(index)"] = "\(dictionary.name)=\(dictionary.contentHash)"

@@ -3,7 +3,7 @@
 public enum NQPVersion {
     public static let string = "0.1.0"
     /// Version of the text semantics (visible text, match text, sections, identification).
-    public static let extractor = "extract-1"
+    public static let extractor = "extract-2"
     /// Version of the counting semantics.
     public static let counter = "count-2"
 }
