@@ -11,12 +11,12 @@ import NQPLexicon
 /// (encoding, parser, section rules, PDF rules, inflate limit, extractor version) — never the counting ones.
 /// Changing an extraction setting therefore misses exactly the entries it affects.
 ///
-/// File layout: `NQPTEXT1`, four little-endian UInt64 (raw and compressed size of part A, then of part B), part A
-/// = zlib(UInt32 header length, JSON header, the members' match texts), part B = zlib(the layout texts). Part B
+/// File layout: `NQPTEXT2`, four little-endian UInt64 (raw and compressed size of part A, then of part B), part A
+/// = zstd(UInt32 header length, JSON header, the members' match texts), part B = zstd(the layout texts). Part B
 /// is only inflated when excluded chapters are configured.
 public struct TextCache: Sendable {
     public static let folderName = "text"
-    static let magic = Array("NQPTEXT1".utf8)
+    static let magic = Array("NQPTEXT2".utf8)
     static let suffix = ".nqpt"
 
     /// `<output>/.nqp/text`.
@@ -121,7 +121,7 @@ public struct TextCache: Sendable {
         Self.append(UInt32(headerBytes.count), to: &partA)
         partA += headerBytes
         partA += matchPart
-        guard let packedA = Zlib.compress(partA), let packedB = Zlib.compress(layoutPart) else {
+        guard let packedA = Zstd.compress(partA), let packedB = Zstd.compress(layoutPart) else {
             throw CocoaError(.fileWriteUnknown)
         }
         var out = Self.magic
@@ -154,11 +154,11 @@ public struct TextCache: Sendable {
         let sizes = (0..<4).map { Int(clamping: Self.readUInt64(bytes, at: 8 + 8 * $0)) }
         let startA = 40, startB = 40 + sizes[1]
         guard sizes[1] >= 0, sizes[3] >= 0, startB + sizes[3] == bytes.count,
-              let partA = Zlib.decompress(bytes[startA..<startB], size: sizes[0]), partA.count >= 4
+              let partA = Zstd.decompress(bytes[startA..<startB], size: sizes[0]), partA.count >= 4
         else { return nil }
         var partB: [UInt8] = []
         if withLayout {
-            guard let inflated = Zlib.decompress(bytes[startB..<(startB + sizes[3])], size: sizes[2]) else { return nil }
+            guard let inflated = Zstd.decompress(bytes[startB..<(startB + sizes[3])], size: sizes[2]) else { return nil }
             partB = inflated
         }
         let headerLength = Int(UInt32(partA[0]) | UInt32(partA[1]) << 8 | UInt32(partA[2]) << 16 | UInt32(partA[3]) << 24)
