@@ -284,6 +284,36 @@ struct PDFReportTests {
         #expect(rule.runningLines(in: Array(pages.prefix(2))) == [[], []], "two pages are not enough")
     }
 
+    @Test func unreadableShareWarnsAboveOnePercentAndRefusesAboveTheLimit() throws {
+        func text(unreadable: Int) -> PDFText {
+            let line = PDFLine(text: String(repeating: "年", count: 100), top: 300, bottom: 310, visibleChars: 100,
+                               unreadableChars: unreadable)
+            return PDFText(pages: [PDFPage(number: 1, width: 595, height: 842, lines: [line])])
+        }
+        let input = ReportInput(path: "x.pdf", bytes: [1])
+        let clean = try PDFLayout.layout(text(unreadable: 0), input: input, options: PDFOptions())
+        #expect(clean.warnings.isEmpty)
+        let some = try PDFLayout.layout(text(unreadable: 5), input: input, options: PDFOptions())
+        #expect(some.warnings.contains { $0.hasPrefix("5.0% of the characters have no Unicode meaning") }, "\(some.warnings)")
+        #expect(throws: ExtractError.self) { try PDFLayout.layout(text(unreadable: 21), input: input, options: PDFOptions()) }
+        var lenient = PDFOptions()
+        lenient.unreadableLimit = 0.5
+        #expect(try PDFLayout.layout(text(unreadable: 21), input: input, options: lenient).layoutText.count == 100)
+    }
+
+    @Test func failedPagesAndRepairAreWarnings() throws {
+        let line = PDFLine(text: "正文", top: 300, bottom: 310, visibleChars: 2, unreadableChars: 0)
+        var text = PDFText(pages: [PDFPage(number: 1, width: 595, height: 842, lines: [line]),
+                                   PDFPage(number: 2, width: 0, height: 0, lines: [])])
+        text.repaired = true
+        text.firstLibraryWarning = "trying to repair broken xref"
+        text.failedPages = [PDFError(path: "x.pdf", page: 2, kind: .pageFailed, detail: "syntax error")]
+        let document = try PDFLayout.layout(text, input: ReportInput(path: "x.pdf", bytes: [1]), options: PDFOptions())
+        #expect(document.warnings.contains { $0.contains("damaged and was repaired") && $0.contains("repair broken xref") })
+        #expect(document.warnings.contains { $0 == "x.pdf: page 2: cannot read this page (MuPDF: syntax error); its text is missing" })
+        #expect(document.pages?.lineStarts == [0, 1])
+    }
+
     @Test func pageMapNamesThePageOfAnOffset() {
         let map = PageMap(starts: [0, 10, 10, 25], runningLinesRemoved: 0)
         #expect(map.page(atOffset: 0) == 1)
