@@ -22,6 +22,8 @@ let package = Package(
         // C libraries from Debian: libxml2-dev (HTML/XML reference parser), zlib1g-dev (gzip members).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlibInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Zstandard (libzstd-dev): compression of the text cache (README "Text cache").
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         // OpenSSL's libcrypto (libssl-dev): SHA-256 of every input file, with the CPU's SHA extensions.
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // MuPDF (libmupdf-dev, static only in Debian) reads PDF reports; CMuPDFShim keeps every fz_try/fz_catch in
@@ -61,7 +63,7 @@ let package = Package(
         .target(name: "NQPPipeline",
                 dependencies: ["NQPExtract", "NQPLexicon", "NQPTable", "NQPPanel", "NQPScore", "NQPExport",
                                "NQPReport",
-                               "Yams", "NQPBuiltins",
+                               "Yams", "NQPBuiltins", "CZstd",
                                .product(name: "Logging", package: "swift-log"),
                                .product(name: "GRDB", package: "GRDB.swift")],
                 swiftSettings: strict),

@@ -58,7 +58,11 @@ public struct ExtractedReport: Sendable {
     /// The documents of an EDGAR submission (README "SEC filings"); empty for other reports.
     public var documents: [SubmissionDocument] = []
     /// Match text of the other scopes (`item:7`, `document:EX-13`).
-    var scopeTexts: [String: String] = [:]
+    public internal(set) var scopeTexts: [String: String] = [:]
+    /// What firm, year, form type and company were decided from (kept by the text cache to re-identify).
+    public var identityEvidence = IdentityEvidence()
+    /// UTF-8 byte range of the MD&A (`text(in: .mdna)`) in the match text, for the text cache.
+    public var mdnaByteRange: Range<Int>?
 
     public init(path: String, fileName: String, format: ReportFormat, encoding: EncodingDecision, byteCount: Int,
                 decodeErrors: Int, layoutText: String, matchText: String, sections: [Section],
@@ -132,9 +136,11 @@ public struct ReportExtractor: Sendable {
         let search = finder.findMDNA(layout: document.layoutText, normalized: normalized)
         var sections: [Section] = []
         var mdnaText: String?
+        var mdnaByteRange: Range<Int>?
         if let section = search.section, let lines = search.lines {
             sections.append(section)
             mdnaText = normalized.text(ofLines: lines)
+            mdnaByteRange = normalized.map.byteRange(ofLines: lines)
         }
         // English 10-K: every item, and the MD&A from Item 7 or the annual report (EDGAR/TenKSections.swift).
         var warnings = search.warnings
@@ -147,13 +153,19 @@ public struct ReportExtractor: Sendable {
         if let tenK {
             sections = tenK.sections
             mdnaText = tenK.texts["mdna"]
+            // An EDGAR MD&A may come from an exhibit, not a range of the match text.
+            mdnaByteRange = nil
             warnings = tenK.warnings
         }
         let opening = String(String.UnicodeScalarView(
             normalized.text.unicodeScalars.prefix(DocumentClassifier.openingScalars)))
-        let identity = ReportIdentifier(rules: options.identity)
-            .identify(path: input.path, fileName: input.fileName, facts: document.facts, header: edgar?.header,
-                      coverPeriod: cover, openingText: opening)
+        var evidence = IdentityEvidence(header: edgar?.header, coverPeriod: cover, openingText: opening,
+                                        formType: edgar?.formType)
+        if tenK != nil, edgar?.header?.companyName == nil, document.facts["EntityRegistrantName"] == nil {
+            evidence.company = CoverPage.registrantName(inLayout: document.layoutText)
+        }
+        let identity = evidence.identify(rules: options.identity, path: input.path, fileName: input.fileName,
+                                         facts: document.facts)
         var report = ExtractedReport(path: input.path, fileName: input.fileName, format: document.format,
                                      encoding: document.encoding, byteCount: document.byteCount,
                                      decodeErrors: document.decodeErrors, layoutText: document.layoutText,
@@ -164,10 +176,10 @@ public struct ReportExtractor: Sendable {
         report.items = tenK?.items ?? []
         report.scopeTexts = (tenK?.texts ?? [:]).merging(edgar?.documentTexts ?? [:]) { a, _ in a }
         report.documents = edgar?.documents ?? []
-        if report.identity.formType == nil { report.identity.formType = edgar?.formType }
-        if report.identity.company == nil, tenK != nil { report.identity.company = CoverPage.registrantName(inLayout: document.layoutText) }
+        report.identityEvidence = evidence
         report.document = DocumentClassifier.classify(fileName: input.fileName, openingText: opening,
                                                       hasXBRLFacts: !document.facts.isEmpty)
+        report.mdnaByteRange = mdnaByteRange
         return report
     }
 }

@@ -14,7 +14,7 @@ struct NQP: ParsableCommand {
         """,
         version: NQPVersion.withCommit,
         subcommands: [Run.self, Status.self, Slurm.self, Validate.self, Extract.self, Count.self, Dict.self, Score.self,
-                      Report.self, Init.self, Manual.self]
+                      Report.self, Init.self, Manual.self, Cache.self]
     )
 }
 

@@ -65,13 +65,23 @@ public struct OutputConfig: Codable, Sendable, Equatable {
 public struct RunConfig: Codable, Sendable, Equatable {
     /// Parallel workers for extract and count; 0 = the number of cores. Results are identical for every value.
     public var jobs: Int
+    /// Keep each report's extracted text so a counting-only change re-counts without reading reports
+    /// (README "Text cache"). Outputs are identical either way.
+    public var textCache: Bool
 
-    public init(jobs: Int = 0) { self.jobs = jobs }
+    public init(jobs: Int = 0, textCache: Bool = true) {
+        self.jobs = jobs
+        self.textCache = textCache
+    }
 
-    enum CodingKeys: String, CodingKey { case jobs }
+    enum CodingKeys: String, CodingKey {
+        case jobs
+        case textCache = "text_cache"
+    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         jobs = try c.decodeIfPresent(Int.self, forKey: .jobs) ?? 0
+        textCache = try c.decodeIfPresent(Bool.self, forKey: .textCache) ?? true
     }
 }

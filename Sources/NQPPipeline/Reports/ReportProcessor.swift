@@ -49,11 +49,12 @@ public struct ReportProcessor: Sendable {
         return SectionFinder(patterns: chapterPatterns, minimumChineseChars: 1, minimumEnglishChars: Int.max)
     }
 
-    /// The excluded chapter's range in `report`'s match text, relative to the counted scope starting at `offset`.
-    func excludedRanges(in report: ExtractedReport, scopeOffset offset: Int, scopeChars: Int) -> [Range<Int>] {
+    /// The excluded chapter's range in a report's match text (from its layout text), relative to the counted
+    /// scope starting at `offset`.
+    func excludedRanges(layoutText: String, scopeOffset offset: Int, scopeChars: Int) -> [Range<Int>] {
         guard let finder = excludedChapterFinder,
-              let chapter = finder.findMDNA(layout: report.layoutText,
-                                            normalized: MatchText.normalizeWithMap(report.layoutText)).section
+              let chapter = finder.findMDNA(layout: layoutText,
+                                            normalized: MatchText.normalizeWithMap(layoutText)).section
         else { return [] }
         let start = max(0, chapter.start - offset), end = min(scopeChars, chapter.end - offset)
         return start < end ? [start..<end] : []
@@ -63,23 +64,76 @@ public struct ReportProcessor: Sendable {
     /// the caller has it already (the state store hashed it while planning), so it is not computed twice. Never
     /// throws: a bad file becomes a `ReportFailure` and the batch goes on.
     public func process(fileAt url: URL, displayPath: String, knownSHA256: String? = nil) -> FileOutcome {
+        process(fileAt: url, displayPath: displayPath, knownSHA256: knownSHA256, cache: nil).outcome
+    }
+
+    /// Like ``process(fileAt:displayPath:knownSHA256:)``, through the text cache: with `cache` and a known
+    /// content hash, a cached text is counted without reading the file (`readsCache` false skips that, for
+    /// `--force`), and a fresh extraction is stored. `fromCache` tells which happened.
+    public func process(fileAt url: URL, displayPath: String, knownSHA256: String?, cache: TextCache?,
+                        readsCache: Bool = true) -> (outcome: FileOutcome, fromCache: Bool, cacheError: String?) {
+        let cacheable = knownSHA256.map { !$0.isEmpty } ?? false
+        if let cache, cacheable, readsCache, let knownSHA256,
+           let cached = cache.load(contentSHA256: knownSHA256, location: url.path,
+                                   withLayout: excludedChapterFinder != nil) {
+            return (count(cached, fileAt: url, displayPath: displayPath), true, nil)
+        }
+        switch extractFile(at: url, knownSHA256: knownSHA256) {
+        case .success(let file):
+            var cacheError: String?
+            if let cache, cacheable, let knownSHA256 {
+                do {
+                    try cache.store(file, contentSHA256: knownSHA256, location: url.path)
+                } catch {
+                    cacheError = "\(error)"
+                }
+            }
+            return (count(file, fileAt: url, displayPath: displayPath), false, cacheError)
+        case .failure(let error):
+            let sha = knownSHA256 ?? (hashesContent ? (try? Data(contentsOf: url)).map { SHA256.hex(Array($0)) } : nil) ?? ""
+            return (FileOutcome(failures: [ReportFailure(file: displayPath, sha256: sha, stage: "read",
+                                                         reason: "\(error)")]), false, nil)
+        }
+    }
+
+    /// The extract stage of the file at `url`: each input's text or extract failure. Throws only when the file
+    /// cannot be read (stage "read").
+    public func extractFile(at url: URL, knownSHA256: String? = nil) -> Result<ExtractedFile, ExtractError> {
         let inputs: [ReportInput]
         do {
             inputs = try ReportInputs.load(fileAt: url, maxBytes: maxInflatedBytes)
         } catch {
-            let sha = knownSHA256 ?? (hashesContent ? (try? Data(contentsOf: url)).map { SHA256.hex(Array($0)) } : nil) ?? ""
-            return FileOutcome(failures: [ReportFailure(file: displayPath, sha256: sha, stage: "read",
-                                                        reason: "\(error)")])
+            return .failure(error)
         }
-        var outcome = FileOutcome()
+        var file = ExtractedFile()
         for input in inputs {
             // Zip members are named "archive.zip/member"; keep that under the display path's folder.
             let isWholeFile = inputs.count == 1 && input.path == url.path
-            let name = isWholeFile ? displayPath : displayPath + String(input.path.dropFirst(url.path.count))
+            let suffix = isWholeFile ? "" : String(input.path.dropFirst(url.path.count))
             // The hash names the file as stored (a .gz file's compressed bytes); an archive member, its own bytes.
-            switch process(input, displayPath: name, knownSHA256: isWholeFile ? knownSHA256 : nil) {
-            case .success(let result): outcome.results.append(result)
-            case .failure(let failure): outcome.failures.append(failure)
+            let known = isWholeFile ? knownSHA256 : nil
+            let sha = known ?? (hashesContent ? SHA256.hex(input.bytes) : "")
+            do {
+                let report = try extractor.extract(input)
+                file.members.append(.text(ExtractedText(report, memberSuffix: suffix, sha256: sha)))
+            } catch {
+                file.members.append(.failed(memberSuffix: suffix, sha256: sha, reason: "\(error)"))
+            }
+        }
+        return .success(file)
+    }
+
+    /// The count stage of an extracted file (fresh or from the text cache) found at `url`.
+    public func count(_ file: ExtractedFile, fileAt url: URL, displayPath: String) -> FileOutcome {
+        var outcome = FileOutcome()
+        for member in file.members {
+            switch member {
+            case .text(let text):
+                outcome.results.append(count(text, path: url.path + text.memberSuffix,
+                                             displayPath: displayPath + text.memberSuffix))
+            case .failed(let suffix, let sha, let reason):
+                outcome.failures.append(ReportFailure(file: displayPath + suffix, sha256: sha, stage: "extract",
+                                                      reason: reason))
             }
         }
         return outcome
@@ -95,15 +149,26 @@ public struct ReportProcessor: Sendable {
         } catch {
             return .failure(ReportFailure(file: displayPath, sha256: sha, stage: "extract", reason: "\(error)"))
         }
-        var warnings = report.warnings
+        return .success(count(ExtractedText(report, memberSuffix: "", sha256: sha), path: input.path,
+                              displayPath: displayPath))
+    }
+
+    /// Counts one report's text: firm and year from its path, name, facts and identity evidence (SEC header,
+    /// cover period, opening text) under the identity rules, then
+    /// every dictionary over the configured scope.
+    public func count(_ text: ExtractedText, path: String, displayPath: String) -> ReportResult {
+        let identity = text.identityEvidence.identify(rules: extractor.options.identity, path: path,
+                                                      fileName: text.fileName, facts: text.facts)
+        var warnings = text.warnings
         var counts: [KeywordCounts] = []
         var scopeChars: Int?
-        if let text = report.text(in: scope) {
-            let offset = scope == .full ? 0 : (report.sections.first { $0.name == scope.rawValue }?.start ?? 0)
+        if let scoped = text.text(in: scope) {
+            let offset = scope == .full ? 0 : (text.sections.first { $0.name == scope.rawValue }?.start ?? 0)
             let excluded = excludedChapterFinder == nil ? []
-                : excludedRanges(in: report, scopeOffset: offset, scopeChars: MatchText.scalarCount(of: text))
+                : excludedRanges(layoutText: text.layoutText ?? "", scopeOffset: offset,
+                                 scopeChars: MatchText.scalarCount(of: scoped))
             for counter in counters {
-                var tally = counter.count(in: text, excluding: excluded, collectHits: kwicContext)
+                var tally = counter.count(in: scoped, excluding: excluded, collectHits: kwicContext)
                 // KWIC offsets point into the whole report's match text, whatever the scope.
                 if offset != 0 {
                     for index in tally.hits.indices {
@@ -113,20 +178,20 @@ public struct ReportProcessor: Sendable {
                 }
                 counts.append(tally)
             }
-            scopeChars = counts.first?.chars ?? text.unicodeScalars.count
+            scopeChars = counts.first?.chars ?? scoped.unicodeScalars.count
         } else {
             warnings.append("scope '\(scope.rawValue)' not found: this report's text measures are missing, not zero")
         }
         var result = ReportResult(
-            file: displayPath, sha256: sha, firm: report.identity.firm, year: report.identity.year,
-            identityRoute: report.identity.route, format: report.format.rawValue,
-            encoding: report.encoding.encoding.name, encodingSource: report.encoding.description,
-            bytes: report.byteCount, chars: report.chars,
-            decodeErrors: report.decodeErrors, sections: report.sections, scopeChars: scopeChars,
-            counts: counts, warnings: warnings, formType: report.identity.formType, company: report.identity.company,
-            filed: report.identity.filed)
-        result.pages = report.pages
-        result.document = report.document
-        return .success(result)
+            file: displayPath, sha256: text.sha256, firm: identity.firm, year: identity.year,
+            identityRoute: identity.route, format: text.format,
+            encoding: text.encoding, encodingSource: text.encodingSource,
+            bytes: text.byteCount, chars: text.chars,
+            decodeErrors: text.decodeErrors, sections: text.sections, scopeChars: scopeChars,
+            counts: counts, warnings: warnings, formType: identity.formType, company: identity.company,
+            filed: identity.filed)
+        result.pages = text.pages
+        result.document = text.document
+        return result
     }
 }

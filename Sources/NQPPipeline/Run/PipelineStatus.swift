@@ -44,6 +44,7 @@ extension Pipeline {
             for entry in entries.prefix(20) { lines.append("    \(entry.file.path)") }
             if entries.count > 20 { lines.append("    … and \(entries.count - 20) more") }
         }
+        lines += textCacheLines(plan: plan, processor: processor)
         if !plan.removed.isEmpty {
             lines.append("  removed: \(plan.removed.count)")
             for path in plan.removed.prefix(20) { lines.append("    \(path)") }
@@ -56,5 +57,23 @@ extension Pipeline {
         if !rounds.isEmpty { lines.append("cluster rounds (out/.nqp/shards, gathered by nqp run --gather):") }
         for round in rounds { lines += round.rendered }
         return PipelineStatus(plan: plan, rendered: lines.joined(separator: "\n"))
+    }
+}
+
+extension Pipeline {
+    /// Which reports to process will be re-counted from the text cache and which must be read and extracted.
+    func textCacheLines(plan: RunPlan, processor: ReportProcessor) -> [String] {
+        let work = plan.toProcess
+        guard !work.isEmpty else { return [] }
+        guard config.run.textCache else { return ["  text cache: off (run.text_cache: false); every report to process is read and extracted"] }
+        let cache = TextCache(outputDirectory: loaded.outputFolder, extractionFingerprint: TextCache.extractionFingerprint(
+            extractor: processor.extractor, sections: config.sections, maxInflatedBytes: processor.maxInflatedBytes))
+        if plan.isForced { return ["  text cache: not read (--force); all \(work.count) reports to process are read and extracted"] }
+        let extract = work.filter { !cache.contains(contentSHA256: $0.sha256, location: $0.file.location) }
+        var lines = ["  re-count from the text cache (no report read): \(work.count - extract.count)",
+                     "  read and extract: \(extract.count)"]
+        for entry in extract.prefix(20) { lines.append("    \(entry.file.path)") }
+        if extract.count > 20 { lines.append("    … and \(extract.count - 20) more") }
+        return lines
     }
 }

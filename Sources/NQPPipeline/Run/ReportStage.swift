@@ -64,6 +64,13 @@ struct ReportStage {
         return components
     }
 
+    /// The text cache (README "Text cache"); nil when `run.text_cache` is false.
+    var textCache: TextCache? {
+        guard loaded.config.run.textCache else { return nil }
+        return TextCache(outputDirectory: loaded.outputFolder, extractionFingerprint: TextCache.extractionFingerprint(
+            extractor: processor.extractor, sections: loaded.config.sections, maxInflatedBytes: processor.maxInflatedBytes))
+    }
+
     static func manifestHash(_ loaded: LoadedConfig) -> String {
         guard let path = loaded.config.reports.manifest,
               let data = try? Data(contentsOf: loaded.resolve(path)) else { return "" }
@@ -118,10 +125,17 @@ struct ReportStage {
         progress.setTotals(reports: work.count, bytes: work.reduce(0) { $0 + $1.file.size })
         let store = store, processor = processor, logger = logger
         let locations = Dictionary(files.map { ($0.displayPath, $0.url) }, uniquingKeysWith: { a, _ in a })
-        let errors = ParallelMap.map(work, jobs: jobs, cost: { $0.file.size }) { entry -> String? in
+        let cache = textCache, readsCache = !plan.isForced
+        let processed = ParallelMap.map(work, jobs: jobs, cost: { $0.file.size }) { entry -> (String?, Bool) in
             let url = locations[entry.file.path] ?? URL(fileURLWithPath: entry.file.location)
-            let outcome = Self.identified(processor.process(fileAt: url, displayPath: entry.file.path,
-                                                                    knownSHA256: entry.sha256.isEmpty ? nil : entry.sha256))
+            let made = processor.process(fileAt: url, displayPath: entry.file.path,
+                                         knownSHA256: entry.sha256.isEmpty ? nil : entry.sha256, cache: cache,
+                                         readsCache: readsCache)
+            if let cacheError = made.cacheError {
+                logger.warning("text cache not written (the next counting change re-reads this report): \(cacheError)",
+                               metadata: ["stage": "extract", "file": "\(entry.file.path)"])
+            }
+            let outcome = Self.identified(made.outcome)
             let record = Self.record(outcome, entry: entry)
             progress.advance(reports: 1, bytes: entry.file.size)
             for failure in outcome.failures {
@@ -131,13 +145,18 @@ struct ReportStage {
             do {
                 // One transaction per report: a run killed at any moment keeps everything committed so far.
                 try store.commit([record], at: Date())
-                return nil
+                return (nil, made.fromCache)
             } catch {
-                return "\(error)"
+                return ("\(error)", made.fromCache)
             }
         }
         progress.finish()
-        if let error = errors.compactMap({ $0 }).first { throw .output(path: store.path, reason: error) }
+        if let error = processed.compactMap({ $0.0 }).first { throw .output(path: store.path, reason: error) }
+        let fromCache = processed.filter(\.1).count
+        if cache != nil {
+            logger.info("text cache: \(fromCache) re-counted without reading the report, \(work.count - fromCache) extracted",
+                        metadata: ["stage": "extract+count"])
+        }
         do {
             try store.apply(plan, at: Date())
         } catch {
