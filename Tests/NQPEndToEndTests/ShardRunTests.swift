@@ -32,9 +32,10 @@ struct ShardRunTests {
     }
 
     static func addUnidentifiableReport(_ workspace: Workspace) throws {
-        // No firm or year in the name, not in the manifest: quarantined at stage "identify" (exit 3).
-        let source = workspace.reports.appendingPathComponent("300059_2021_示例财讯.html")
-        try FileManager.default.copyItem(at: source, to: workspace.reports.appendingPathComponent("annual-report.html"))
+        // No firm or year in the name, the manifest or the text (no 股票代码, no dated title): quarantined at stage
+        // "identify" (exit 3).
+        let page = "<html><body><h1>公司报告</h1><p>本公司推进数字化转型，应用人工智能与大数据技术。</p></body></html>"
+        try Data(page.utf8).write(to: workspace.reports.appendingPathComponent("annual-report.html"))
     }
 
     @Test func shardsThenGatherGiveThePlainRunsBytesForSeveralShardCounts() throws {
