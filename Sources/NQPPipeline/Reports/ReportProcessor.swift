@@ -23,41 +23,55 @@ public struct ReportProcessor: Sendable {
     public let kwicContext: Int?
     /// Record each report's SHA-256 (`nqp run` keeps it for `errors.csv` and the manifest; `nqp count` needs none).
     public let hashesContent: Bool
-    /// Finds chapters whose hits are excluded (e.g. executive biographies); nil = none.
-    public let excludedChapterFinder: SectionFinder?
+    /// One finder per excluded chapter title (e.g. executive biographies); empty = none.
+    public let excludedChapterFinders: [SectionFinder]
     /// `reports.max_inflated_mb` in bytes: a larger file, gzip stream or zip member is quarantined.
     public var maxInflatedBytes = ReportInputs.defaultMaxInflatedBytes
 
     public init(extractor: ReportExtractor, counters: [KeywordCounter], scope: Scope, kwicContext: Int?,
-                hashesContent: Bool = true, excludedChapterFinder: SectionFinder? = nil) {
+                hashesContent: Bool = true, excludedChapterFinders: [SectionFinder] = []) {
         self.extractor = extractor
         self.counters = counters
         self.scope = scope
         self.kwicContext = kwicContext
         self.hashesContent = hashesContent
-        self.excludedChapterFinder = excludedChapterFinder
+        self.excludedChapterFinders = excludedChapterFinders
     }
 
-    /// A finder for chapters named `titles` in the Chinese heading styles (never a 10-K item), accepting short
-    /// chapters: a biography chapter can be brief.
-    public static func chapterFinder(titles: [String], patterns: SectionPatterns) -> SectionFinder? {
-        guard !titles.isEmpty else { return nil }
-        var chapterPatterns = patterns
-        chapterPatterns.mdnaTitles = titles
-        chapterPatterns.usStartItems = []
-        chapterPatterns.usEndItems = []
-        return SectionFinder(patterns: chapterPatterns, minimumChineseChars: 1, minimumEnglishChars: Int.max)
+    /// One finder per chapter title, in the Chinese heading styles (never a 10-K item), accepting short chapters:
+    /// a biography chapter can be brief. One per title because a finder picks one chapter, and every named
+    /// chapter is excluded (`[公司治理, 董事、监事、高级管理人员和员工情况]` excludes both).
+    public static func chapterFinders(titles: [String], patterns: SectionPatterns) -> [SectionFinder] {
+        titles.map { title in
+            var chapterPatterns = patterns
+            chapterPatterns.mdnaTitles = [title]
+            chapterPatterns.usStartItems = []
+            chapterPatterns.usEndItems = []
+            return SectionFinder(patterns: chapterPatterns, minimumChineseChars: 1, minimumEnglishChars: Int.max)
+        }
     }
 
-    /// The excluded chapter's range in a report's match text (from its layout text), relative to the counted
-    /// scope starting at `offset`.
+    /// The excluded chapters' ranges in a report's match text (from its layout text), relative to the counted
+    /// scope starting at `offset`, sorted and without overlaps.
     func excludedRanges(layoutText: String, scopeOffset offset: Int, scopeChars: Int) -> [Range<Int>] {
-        guard let finder = excludedChapterFinder,
-              let chapter = finder.findMDNA(layout: layoutText,
-                                            normalized: MatchText.normalizeWithMap(layoutText)).section
-        else { return [] }
-        let start = max(0, chapter.start - offset), end = min(scopeChars, chapter.end - offset)
-        return start < end ? [start..<end] : []
+        guard !excludedChapterFinders.isEmpty else { return [] }
+        let normalized = MatchText.normalizeWithMap(layoutText)
+        var ranges: [Range<Int>] = []
+        for finder in excludedChapterFinders {
+            guard let chapter = finder.findMDNA(layout: layoutText, normalized: normalized).section else { continue }
+            let start = max(0, chapter.start - offset), end = min(scopeChars, chapter.end - offset)
+            if start < end { ranges.append(start..<end) }
+        }
+        ranges.sort { $0.lowerBound < $1.lowerBound }
+        var merged: [Range<Int>] = []
+        for range in ranges {
+            if let last = merged.last, range.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        return merged
     }
 
     /// Processes the file at `url`; `displayPath` is how outputs name it; `knownSHA256` is the file's hash when
@@ -75,7 +89,7 @@ public struct ReportProcessor: Sendable {
         let cacheable = knownSHA256.map { !$0.isEmpty } ?? false
         if let cache, cacheable, readsCache, let knownSHA256,
            let cached = cache.load(contentSHA256: knownSHA256, location: url.path,
-                                   withLayout: excludedChapterFinder != nil) {
+                                   withLayout: !excludedChapterFinders.isEmpty) {
             return (count(cached, fileAt: url, displayPath: displayPath), true, nil)
         }
         switch extractFile(at: url, knownSHA256: knownSHA256) {
@@ -164,7 +178,7 @@ public struct ReportProcessor: Sendable {
         var scopeChars: Int?
         if let scoped = text.text(in: scope) {
             let offset = scope == .full ? 0 : (text.sections.first { $0.name == scope.rawValue }?.start ?? 0)
-            let excluded = excludedChapterFinder == nil ? []
+            let excluded = excludedChapterFinders.isEmpty ? []
                 : excludedRanges(layoutText: text.layoutText ?? "", scopeOffset: offset,
                                  scopeChars: MatchText.scalarCount(of: scoped))
             for counter in counters {

@@ -100,7 +100,7 @@ public struct StageFactory: Sendable {
         var processor = ReportProcessor(extractor: try extractor(manifest: manifest), counters: counters,
                                scope: scope ?? config.counting.scope, kwicContext: context,
                                hashesContent: hashesContent,
-                               excludedChapterFinder: ReportProcessor.chapterFinder(
+                               excludedChapterFinders: ReportProcessor.chapterFinders(
                                    titles: config.counting.excludedChapters, patterns: config.sections))
         processor.maxInflatedBytes = max(1, config.reports.maxInflatedMB) << 20
         return processor
