@@ -5,6 +5,11 @@ import NQPTable
 /// The report-level output files: `reports.csv`, `counts.csv`, `kwic.csv`, `errors.csv`. Each function returns
 /// the file's bytes; `OutputWriter` writes them atomically.
 enum ReportTables {
+    /// The columns of `reports.csv` (README "Outputs"), in the order `reportsCSV` writes them.
+    static let reportsHeader = ["file", "firm", "year", "format", "encoding", "bytes", "chars", "decode_errors",
+                                "sections", "status", "warnings", "identified_by", "pages", "running_lines_removed",
+                                "form_type", "company", "kind", "version"]
+
     /// One row per report (and per quarantined file), sorted by file.
     static func reportsCSV(results: [ReportResult], failures: [ReportStage.FailedReport],
                            status: [String: String]) -> [UInt8] {
@@ -23,14 +28,15 @@ enum ReportTables {
             ]))
         }
         for failure in failures {
-            rows.append((failure.file, [failure.file, "", "", "", "", "", "", "", "", "quarantined",
-                                        "[\(failure.stage)] \(failure.reason)", "", "", "", "", "", "", ""]))
+            // A quarantined file has a name, a status and a reason; every other column is empty.
+            var fields = [String](repeating: "", count: reportsHeader.count)
+            fields[0] = failure.file
+            fields[9] = "quarantined"
+            fields[10] = "[\(failure.stage)] \(failure.reason)"
+            rows.append((failure.file, fields))
         }
         rows.sort { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
-        return csv(header: ["file", "firm", "year", "format", "encoding", "bytes", "chars", "decode_errors",
-                            "sections", "status", "warnings", "identified_by", "pages", "running_lines_removed",
-                            "form_type", "company", "kind", "version"],
-                   rows: rows.map(\.fields))
+        return csv(header: reportsHeader, rows: rows.map(\.fields))
     }
 
     /// Tidy keyword counts of the reports in the panel: one row per firm-year, dictionary, category and keyword.
