@@ -50,7 +50,7 @@ public enum ExtractError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(path):\(which) corrupt zip archive (\(reason)); re-download it or check it with `unzip -t`"
         case let .binaryContent(path, offset, reason):
             return "\(path): not a text report (\(reason), byte \(offset)); "
-                + "convert it to HTML or text first, or remove it from the inputs"
+                + "convert it to HTML, text or PDF first, or remove it from the inputs"
         case let .unsupportedEncoding(path, label):
             return "\(path): encoding '\(label)' is not supported by this system's iconv; "
                 + "set `encoding:` in pipeline.yml (e.g. gb18030, big5, utf-8) or use --encoding"
