@@ -27,15 +27,8 @@ struct Cache: ParsableCommand {
                 let summary = try Pipeline(loaded: loaded, logger: logger)
                     .pruneTextCache(otherSettings: otherSettings, waitSeconds: wait)
                 print(summary.rendered)
-            } catch let error as BatchError {
-                printError("error: \(error)")
-                throw ExitStatusError(status: error.exitStatus)
-            } catch let error as ConfigError {
-                printError(error.description)
-                throw ExitStatusError(status: .configuration)
             } catch {
-                printError("error: \(error)")
-                throw ExitStatusError(status: .failure)
+                throw exitFailure(error)
             }
         }
     }

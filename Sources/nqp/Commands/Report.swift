@@ -32,13 +32,13 @@ struct Report: ParsableCommand {
         do {
             let page = try Pipeline(loaded: loaded, logger: .init(label: "nqp")).writeReport(waitSeconds: wait)
             print(page.path)
-        } catch let error as BatchError {
-            printError("error: \(error)")
-            throw ExitStatusError(status: error.exitStatus)
         } catch let error as PipelineError {
             printError("error: \(error)")
+            // No previous run to report on (no manifest.json): a usage error, like a missing configuration.
             if case .input = error { throw ExitStatusError(status: .configuration) }
             throw ExitStatusError(status: .failure)
+        } catch {
+            throw exitFailure(error)
         }
     }
 }

@@ -76,20 +76,8 @@ struct Run: ParsableCommand {
             let summary = try Pipeline(loaded: loaded, logger: logger).run(options)
             printError(summary.rendered())
             if summary.exitStatus != .success { throw ExitStatusError(status: summary.exitStatus) }
-        } catch let error as BatchError {
-            printError("error: \(error)")
-            throw ExitStatusError(status: error.exitStatus)
-        } catch let error as ShardError {
-            printError(error.description.hasPrefix("error:") ? error.description : "error: \(error)")
-            throw ExitStatusError(status: error.exitStatus)
-        } catch let error as ConfigError {
-            printError(error.description)
-            throw ExitStatusError(status: .configuration)
-        } catch let error as ExitStatusError {
-            throw error
         } catch {
-            printError("error: \(error)")
-            throw ExitStatusError(status: .failure)
+            throw exitFailure(error)
         }
     }
 }

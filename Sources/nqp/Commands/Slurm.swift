@@ -68,15 +68,8 @@ struct Slurm: ParsableCommand {
                 print("submit with:")
                 for command in plan.submitCommands { print("  \(command)") }
             }
-        } catch let error as ShardError {
-            printError("error: \(error)")
-            throw ExitStatusError(status: error.exitStatus)
-        } catch let error as ConfigError {
-            printError(error.description)
-            throw ExitStatusError(status: .configuration)
         } catch {
-            printError("error: \(error)")
-            throw ExitStatusError(status: .failure)
+            throw exitFailure(error)
         }
     }
 }

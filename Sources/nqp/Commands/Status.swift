@@ -16,12 +16,8 @@ struct Status: ParsableCommand {
         let loaded = try common.loadConfig()
         do {
             print(try Pipeline(loaded: loaded, logger: logger).status(retryFailed: retryFailed).rendered)
-        } catch let error as ConfigError {
-            printError(error.description)
-            throw ExitStatusError(status: .configuration)
         } catch {
-            printError("error: \(error)")
-            throw ExitStatusError(status: .failure)
+            throw exitFailure(error)
         }
     }
 }
