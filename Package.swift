@@ -59,17 +59,22 @@ let package = Package(
                 swiftSettings: strict),
         // The run report: report.html (inline SVG charts) from the output folder's files.
         .target(name: "NQPReport", dependencies: ["NQPTable", "NQPLexicon"], swiftSettings: strict),
-        // Configuration, orchestration, incremental state, lock, manifest.
+        // pipeline.yml: the schema of every key (default, doc line, check), the strict YAML decoder, its problems.
+        .target(name: "NQPConfig",
+                dependencies: ["NQPEncoding", "NQPExtract", "NQPLexicon", "NQPTable", "NQPPanel", "NQPScore",
+                               "NQPExport", "Yams"],
+                swiftSettings: strict),
+        // Orchestration, incremental state, lock, manifest.
         .target(name: "NQPPipeline",
-                dependencies: ["NQPExtract", "NQPLexicon", "NQPTable", "NQPPanel", "NQPScore", "NQPExport",
+                dependencies: ["NQPConfig", "NQPExtract", "NQPLexicon", "NQPTable", "NQPPanel", "NQPScore", "NQPExport",
                                "NQPReport",
-                               "Yams", "NQPBuiltins", "CZstd",
+                               "NQPEncoding", "NQPBuiltins", "CZstd",
                                .product(name: "Logging", package: "swift-log"),
                                .product(name: "GRDB", package: "GRDB.swift")],
                 swiftSettings: strict),
         // The thin command-line front end.
         .executableTarget(name: "nqp",
-                          dependencies: ["NQPPipeline",
+                          dependencies: ["NQPPipeline", "NQPConfig", "NQPExtract", "NQPLexicon", "NQPScore",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser"),
                                          .product(name: "Logging", package: "swift-log")],
                           swiftSettings: strict),
@@ -84,7 +89,9 @@ let package = Package(
         .testTarget(name: "NQPScoreTests", dependencies: ["NQPScore", "NQPTestSupport"],
                     exclude: ["reference_entropy.py"]),
         .testTarget(name: "NQPExportTests", dependencies: ["NQPExport", "NQPTable", "NQPTestSupport"]),
-        .testTarget(name: "NQPPipelineTests", dependencies: ["NQPPipeline", "NQPTestSupport"]),
+        .testTarget(name: "NQPConfigTests",
+                    dependencies: ["NQPConfig", "NQPExtract", "NQPLexicon", "NQPPanel", "NQPScore", "NQPTestSupport"]),
+        .testTarget(name: "NQPPipelineTests", dependencies: ["NQPPipeline", "NQPConfig", "NQPTestSupport"]),
         .testTarget(name: "NQPReportTests", dependencies: ["NQPReport", "NQPTestSupport"]),
         .testTarget(name: "NQPEndToEndTests", dependencies: ["NQPTestSupport", "CZlibInflate"]),
     ]

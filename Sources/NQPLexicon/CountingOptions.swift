@@ -6,7 +6,7 @@
 /// exclusion: {enabled: false, sentence_words: [客户, 供应商, 股东]}
 /// strip: [电子商务有限公司]  # entity names masked before matching
 /// ```
-public struct CountingOptions: Sendable, Equatable, Hashable, Codable {
+public struct CountingOptions: Sendable, Equatable, Hashable, Encodable {
     public var mode: MatchMode
     public var negation: NegationRule
     public var exclusion: ExclusionRule
@@ -24,12 +24,4 @@ public struct CountingOptions: Sendable, Equatable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey { case mode, negation, exclusion, strip }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        mode = try container.decodeIfPresent(MatchMode.self, forKey: .mode) ?? .longest
-        negation = try container.decodeIfPresent(NegationRule.self, forKey: .negation) ?? NegationRule()
-        exclusion = try container.decodeIfPresent(ExclusionRule.self, forKey: .exclusion) ?? ExclusionRule()
-        strip = try container.decodeIfPresent([String].self, forKey: .strip) ?? []
-    }
 }

@@ -6,7 +6,7 @@
 /// text. Character ranges to exclude (such as the 董事、监事、高级管理人员 biography section found by the extract stage)
 /// are passed to `KeywordCounter.count(in:excluding:collectHits:)`; a hit overlapping one is excluded whether or
 /// not this rule is enabled. Excluded hits are reported in `excluded`, never silently dropped.
-public struct ExclusionRule: Sendable, Equatable, Hashable, Codable {
+public struct ExclusionRule: Sendable, Equatable, Hashable, Encodable {
     public var enabled: Bool
     public var sentenceWords: [String]
 
@@ -20,12 +20,5 @@ public struct ExclusionRule: Sendable, Equatable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case enabled
         case sentenceWords = "sentence_words"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        enabled = try container.decodeIfPresent(Bool.self, forKey: .enabled) ?? false
-        sentenceWords = try container.decodeIfPresent([String].self, forKey: .sentenceWords)
-            ?? Self.defaultSentenceWords
     }
 }

@@ -6,7 +6,7 @@
 /// ends before the hit (so 无人 protects 无人驾驶中的人工智能 but not 无人工智能, where 无人 overlaps the hit).
 /// Negation words and exceptions are NFKC-normalised, follow the dictionary's case rule and the boundary rule.
 /// Negated hits are not in `count`; they are reported in `negated`.
-public struct NegationRule: Sendable, Equatable, Hashable, Codable {
+public struct NegationRule: Sendable, Equatable, Hashable, Encodable {
     /// Off switch (on by default, as in Wu et al. 2021).
     public var enabled: Bool
     public var words: [String]
@@ -40,12 +40,4 @@ public struct NegationRule: Sendable, Equatable, Hashable, Codable {
     public static let off = NegationRule(enabled: false)
 
     enum CodingKeys: String, CodingKey { case enabled, words, window, exceptions }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        enabled = try container.decodeIfPresent(Bool.self, forKey: .enabled) ?? true
-        words = try container.decodeIfPresent([String].self, forKey: .words) ?? Self.defaultWords
-        window = try container.decodeIfPresent(Int.self, forKey: .window) ?? Self.defaultWindow
-        exceptions = try container.decodeIfPresent([String].self, forKey: .exceptions) ?? Self.defaultExceptions
-    }
 }

@@ -1,6 +1,6 @@
 /// All settings of the entropy scorer. Decodable from `pipeline.yml` (snake_case keys, every key optional) and
 /// encoded into manifest.json so a run records exactly which variant produced its numbers.
-public struct EntropyOptions: Codable, Equatable, Sendable {
+public struct EntropyOptions: Encodable, Equatable, Sendable {
     /// `method`: `entropy` (default) or `entropy_topsis`.
     public var method: ScoringMethod
     /// `weighting`: `pooled` (default) or `by_year`.
@@ -44,20 +44,6 @@ public struct EntropyOptions: Codable, Equatable, Sendable {
         case standardize, shift
         case shiftAppliesTo = "shift_applies_to"
         case scale, aggregation, missing
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let defaults = EntropyOptions()
-        method = try c.decodeIfPresent(ScoringMethod.self, forKey: .method) ?? defaults.method
-        weighting = try c.decodeIfPresent(Weighting.self, forKey: .weighting) ?? defaults.weighting
-        baseYear = try c.decodeIfPresent(Int.self, forKey: .baseYear)
-        standardize = try c.decodeIfPresent(Standardization.self, forKey: .standardize) ?? defaults.standardize
-        shift = try c.decodeIfPresent(Double.self, forKey: .shift) ?? defaults.shift
-        shiftAppliesTo = try c.decodeIfPresent(ShiftTarget.self, forKey: .shiftAppliesTo) ?? defaults.shiftAppliesTo
-        scale = try c.decodeIfPresent(Double.self, forKey: .scale) ?? defaults.scale
-        aggregation = try c.decodeIfPresent(Aggregation.self, forKey: .aggregation) ?? defaults.aggregation
-        missing = try c.decodeIfPresent(MissingPolicy.self, forKey: .missing) ?? defaults.missing
     }
 
     /// The shift actually added to standardised values.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NQPConfig
 import NQPPipeline
 
 /// The `nqp` command: a thin front end over `NQPPipeline`. Exit codes (all commands): 0 success, 1 failure,

@@ -4,17 +4,6 @@ import Testing
 
 @Suite("Sections: configurable patterns")
 struct SectionPatternsTests {
-    @Test("decoding snake_case keys keeps defaults for missing ones")
-    func decoding() throws {
-        let json = #"{"mdna_titles": ["经营讨论"], "us_end_items": ["8"]}"#
-        let patterns = try JSONDecoder().decode(SectionPatterns.self, from: Data(json.utf8))
-        #expect(patterns.mdnaTitles == ["经营讨论"])
-        #expect(patterns.usEndItems == ["8"])
-        #expect(patterns.headingStyles == SectionPatterns.defaultHeadingStyles)
-        #expect(patterns.usStartItems == ["7"])
-        let roundTrip = try JSONDecoder().decode(SectionPatterns.self, from: JSONEncoder().encode(patterns))
-        #expect(roundTrip == patterns)
-    }
 
     @Test("a user-added heading style and title find a custom chapter")
     func customStyle() throws {

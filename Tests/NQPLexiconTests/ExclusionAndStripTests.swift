@@ -61,21 +61,6 @@ import Testing
             try KeywordCounter(dictionary: dict, options: CountingOptions(strip: [" "]))
         }
     }
-
-    @Test func optionsDecodeWithDefaultsForMissingKeys() throws {
-        let json = #"{"mode":"independent","negation":{"window":1},"exclusion":{"enabled":true},"strip":["X公司"]}"#
-        let options = try JSONDecoder().decode(CountingOptions.self, from: Data(json.utf8))
-        #expect(options.mode == .independent)
-        #expect(options.negation.enabled)
-        #expect(options.negation.window == 1)
-        #expect(options.negation.words == NegationRule.defaultWords)
-        #expect(options.exclusion.sentenceWords == ExclusionRule.defaultSentenceWords)
-        #expect(options.strip == ["X公司"])
-        let empty = try JSONDecoder().decode(CountingOptions.self, from: Data("{}".utf8))
-        #expect(empty == CountingOptions())
-        let roundTrip = try JSONDecoder().decode(CountingOptions.self, from: JSONEncoder().encode(options))
-        #expect(roundTrip == options)
-    }
 }
 
 import Foundation

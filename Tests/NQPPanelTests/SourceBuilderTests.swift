@@ -179,21 +179,4 @@ struct SourceBuilderTests {
             try SourceBuilder(config: config).build(sheet("code,year\n1,2019\n"), format: "csv")
         }
     }
-
-    @Test("Configuration decodes from snake_case keys with defaults and re-encodes")
-    func decoding() throws {
-        let json = """
-        {"name": "rd", "path": "PT_LCRDSPENDING.csv", "firm": "Symbol", "firm_width": 6, "date": "EndDate",
-         "filters": {"StateTypeCode": ["1"]}, "missing_codes": ["-1"], "duplicates": "last",
-         "fiscal_year_rule": "end_year"}
-        """
-        let decoded = try JSONDecoder().decode(FinancialSource.self, from: Data(json.utf8))
-        #expect(decoded == FinancialSource(name: "rd", path: "PT_LCRDSPENDING.csv", firm: "Symbol", firmWidth: 6,
-                                           date: "EndDate", fiscalYearRule: .endYear,
-                                           filters: ["StateTypeCode": ["1"]], missingCodes: ["-1"],
-                                           duplicates: .last))
-        let again = try JSONDecoder().decode(FinancialSource.self, from: JSONEncoder().encode(decoded))
-        #expect(again == decoded)
-        #expect(decoded.resolvedFormat == .csv)
-    }
 }

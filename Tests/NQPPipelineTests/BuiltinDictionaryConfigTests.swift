@@ -1,4 +1,5 @@
 import Foundation
+import NQPConfig
 import NQPPipeline
 import NQPTestSupport
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import NQPTestSupport
+@testable import NQPConfig
 @testable import NQPPipeline
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import NQPConfig
 @testable import NQPPipeline
 import NQPTestSupport
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import NQPConfig
 import NQPExtract
 @testable import NQPPipeline
 import NQPTestSupport

@@ -25,22 +25,6 @@ struct ConfigurationAndStandaloneTests {
         }
     }
 
-    @Test("options decode from snake_case keys with defaults and encode back")
-    func optionsCoding() throws {
-        let json = #"""
-        {"method":"entropy_topsis","weighting":"by_year","base_year":2015,"standardize":"max","shift":0.001,
-         "shift_applies_to":"none","scale":100,"aggregation":"entropy","missing":"interpolate"}
-        """#
-        let options = try JSONDecoder().decode(EntropyOptions.self, from: Data(json.utf8))
-        #expect(options == EntropyOptions(method: .entropyTopsis, weighting: .byYear, baseYear: 2015, standardize: .max,
-                                          shift: 0.001, shiftAppliesTo: .none, scale: 100, aggregation: .entropy,
-                                          missing: .interpolate))
-        let again = try JSONDecoder().decode(EntropyOptions.self, from: JSONEncoder().encode(options))
-        #expect(again == options)
-        #expect(try JSONDecoder().decode(EntropyOptions.self, from: Data("{}".utf8)) == EntropyOptions())
-        #expect(EntropyOptions().shift == 0.0001 && EntropyOptions().standardize == .minmax)
-    }
-
     @Test("a hierarchical system decodes from its configuration form")
     func systemCoding() throws {
         let json = #"""

@@ -10,7 +10,7 @@ import Foundation
 /// same span modern `管理层讨论与分析` chapters cover, plus the board's own business at the chapter's end).
 ///
 /// US 10-K: from `Item <usStartItems>` to the first following `Item <usEndItems>` (7A, or 8 when 7A is absent).
-public struct SectionPatterns: Codable, Equatable, Sendable {
+public struct SectionPatterns: Encodable, Equatable, Sendable {
     /// MD&A chapter titles (Chinese), matched against the title after the numbering.
     public var mdnaTitles: [String]
     /// Numbering styles of chapter headings. A section ends only at a heading of its own style.
@@ -59,18 +59,6 @@ public struct SectionPatterns: Codable, Equatable, Sendable {
         case referenceWords = "reference_words"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = SectionPatterns()
-        mdnaTitles = try c.decodeIfPresent([String].self, forKey: .mdnaTitles) ?? d.mdnaTitles
-        headingStyles = try c.decodeIfPresent([HeadingStyle].self, forKey: .headingStyles) ?? d.headingStyles
-        usStartItems = try c.decodeIfPresent([String].self, forKey: .usStartItems) ?? d.usStartItems
-        usEndItems = try c.decodeIfPresent([String].self, forKey: .usEndItems) ?? d.usEndItems
-        crossReferenceMarkers = try c.decodeIfPresent([String].self, forKey: .crossReferenceMarkers)
-            ?? d.crossReferenceMarkers
-        referenceWords = try c.decodeIfPresent([String].self, forKey: .referenceWords) ?? d.referenceWords
-    }
-
     /// Problems a user must fix (empty lists, regexes that do not compile or do not anchor at the line
     /// start), each naming the key; empty when valid. For `nqp validate`.
     public func problems() -> [String] {
@@ -95,7 +83,7 @@ public struct SectionPatterns: Codable, Equatable, Sendable {
 /// One numbering style of chapter headings: a regular expression (NSRegularExpression syntax) matched at
 /// the start of a heading line's match text with all spaces removed. An optional named group `number`
 /// (Arabic digits) lets the finder require that the closing heading has a higher number than the opening one.
-public struct HeadingStyle: Codable, Equatable, Sendable {
+public struct HeadingStyle: Encodable, Equatable, Sendable {
     public var name: String
     public var pattern: String
 
@@ -105,12 +93,6 @@ public struct HeadingStyle: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey { case name, pattern }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        pattern = try c.decode(String.self, forKey: .pattern)
-        name = try c.decodeIfPresent(String.self, forKey: .name) ?? pattern
-    }
 
     /// Why this style cannot be used, or nil.
     public func problem() -> String? {

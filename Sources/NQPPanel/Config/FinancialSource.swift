@@ -3,7 +3,7 @@
 /// Column names in `firm`, `year`, `date`, `filters`, `renames` (keys), `keep`, `text_columns` and
 /// `column_missing_codes` are the SOURCE names (the file's header, e.g. `Stkcd`, `营业收入`). `scale`, `labels` and
 /// `units` accept either the panel name (after `renames`) or the source name.
-public struct FinancialSource: Codable, Equatable, Sendable {
+public struct FinancialSource: Encodable, Equatable, Sendable {
     /// Short name used in reports (`income`, `balance`, `rd`).
     public var name: String
     public var path: String
@@ -121,41 +121,6 @@ public struct FinancialSource: Codable, Equatable, Sendable {
         case defaultMissingCodes = "default_missing_codes"
         case duplicates, labels, units, concepts, taxonomy, unit, forms
         case maxInflatedMB = "max_inflated_mb"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = FinancialSource(name: "", path: "")
-        name = try c.decode(String.self, forKey: .name)
-        path = try c.decode(String.self, forKey: .path)
-        format = try c.decodeIfPresent(SourceFormat.self, forKey: .format)
-        sheet = try c.decodeIfPresent(String.self, forKey: .sheet)
-        maxInflatedMB = try c.decodeIfPresent(Int.self, forKey: .maxInflatedMB) ?? maxInflatedMB
-        delimiter = try c.decodeIfPresent(String.self, forKey: .delimiter)
-        encoding = try c.decodeIfPresent(String.self, forKey: .encoding)
-        header = try c.decodeIfPresent(HeaderLayout.self, forKey: .header) ?? d.header
-        firm = try c.decodeIfPresent(String.self, forKey: .firm) ?? d.firm
-        firmWidth = try c.decodeIfPresent(Int.self, forKey: .firmWidth)
-        year = try c.decodeIfPresent(String.self, forKey: .year)
-        date = try c.decodeIfPresent(String.self, forKey: .date)
-        fiscalYearEndMonth = try c.decodeIfPresent(Int.self, forKey: .fiscalYearEndMonth) ?? d.fiscalYearEndMonth
-        fiscalYearRule = try c.decodeIfPresent(FiscalYearRule.self, forKey: .fiscalYearRule) ?? d.fiscalYearRule
-        annualOnly = try c.decodeIfPresent(Bool.self, forKey: .annualOnly) ?? d.annualOnly
-        filters = try c.decodeIfPresent([String: [String]].self, forKey: .filters) ?? [:]
-        renames = try c.decodeIfPresent([String: String].self, forKey: .renames) ?? [:]
-        keep = try c.decodeIfPresent([String].self, forKey: .keep)
-        textColumns = try c.decodeIfPresent([String].self, forKey: .textColumns) ?? []
-        scale = try c.decodeIfPresent([String: Double].self, forKey: .scale) ?? [:]
-        missingCodes = try c.decodeIfPresent([String].self, forKey: .missingCodes) ?? []
-        columnMissingCodes = try c.decodeIfPresent([String: [String]].self, forKey: .columnMissingCodes) ?? [:]
-        defaultMissingCodes = try c.decodeIfPresent(Bool.self, forKey: .defaultMissingCodes) ?? true
-        duplicates = try c.decodeIfPresent(DuplicatePolicy.self, forKey: .duplicates) ?? d.duplicates
-        labels = try c.decodeIfPresent([String: String].self, forKey: .labels) ?? [:]
-        units = try c.decodeIfPresent([String: String].self, forKey: .units) ?? [:]
-        concepts = try c.decodeIfPresent([String].self, forKey: .concepts) ?? []
-        taxonomy = try c.decodeIfPresent(String.self, forKey: .taxonomy) ?? d.taxonomy
-        unit = try c.decodeIfPresent(String.self, forKey: .unit) ?? d.unit
-        forms = try c.decodeIfPresent([String].self, forKey: .forms) ?? d.forms
     }
 
     /// The format to read: configured, else by extension, else csv.

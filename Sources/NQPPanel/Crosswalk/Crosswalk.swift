@@ -1,7 +1,7 @@
 import NQPTable
 /// `crosswalk:` in pipeline.yml — a CSV mapping firm ids (CIK → gvkey, old → new stock codes) applied to the
 /// inputs before the merge.
-public struct CrosswalkConfig: Codable, Equatable, Sendable {
+public struct CrosswalkConfig: Encodable, Equatable, Sendable {
     public var path: String
     /// Column with the id as it appears in the inputs.
     public var from: String
@@ -41,20 +41,6 @@ public struct CrosswalkConfig: Codable, Equatable, Sendable {
         case toWidth = "to_width"
         case applyTo = "apply_to"
         case delimiter, encoding
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        path = try c.decode(String.self, forKey: .path)
-        from = try c.decodeIfPresent(String.self, forKey: .from) ?? "from"
-        to = try c.decodeIfPresent(String.self, forKey: .to) ?? "to"
-        startYear = try c.decodeIfPresent(String.self, forKey: .startYear)
-        endYear = try c.decodeIfPresent(String.self, forKey: .endYear)
-        fromWidth = try c.decodeIfPresent(Int.self, forKey: .fromWidth)
-        toWidth = try c.decodeIfPresent(Int.self, forKey: .toWidth)
-        applyTo = try c.decodeIfPresent([String].self, forKey: .applyTo)
-        delimiter = try c.decodeIfPresent(String.self, forKey: .delimiter)
-        encoding = try c.decodeIfPresent(String.self, forKey: .encoding)
     }
 
     public func applies(to source: String) -> Bool { applyTo.map { $0.contains(source) } ?? true }

@@ -1,7 +1,7 @@
 /// One derived indicator from `pipeline.yml`:
 /// `rd_intensity: {formula: "rd_expense / revenue", label: "R&D expense / operating revenue", unit: "ratio"}`.
 /// When indicators are given as a map, the key is the name (`IndicatorDefinition.list(from:)`).
-public struct IndicatorDefinition: Codable, Equatable, Sendable {
+public struct IndicatorDefinition: Encodable, Equatable, Sendable {
     public var name: String
     public var formula: String
     public var label: String
@@ -15,14 +15,6 @@ public struct IndicatorDefinition: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey { case name, formula, label, unit }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
-        formula = try c.decode(String.self, forKey: .formula)
-        label = try c.decodeIfPresent(String.self, forKey: .label) ?? ""
-        unit = try c.decodeIfPresent(String.self, forKey: .unit) ?? ""
-    }
 
     /// Definitions from a YAML map, named by their keys, in key order (evaluation order is by dependency anyway).
     public static func list(from map: [String: IndicatorDefinition]) -> [IndicatorDefinition] {

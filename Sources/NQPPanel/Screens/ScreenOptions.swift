@@ -1,7 +1,7 @@
 /// `screens:` in pipeline.yml. Every screen is optional; they run in this fixed order and each reports
 /// "N firm-years dropped by <screen>": year range → industry → ST/*ST/PT flags → B shares → required variables →
 /// winsorising (which changes values, drops nothing).
-public struct ScreenOptions: Codable, Equatable, Sendable {
+public struct ScreenOptions: Encodable, Equatable, Sendable {
     public var yearRange: YearRange?
     public var industry: IndustryScreen?
     public var specialTreatment: FlagScreen?
@@ -28,20 +28,10 @@ public struct ScreenOptions: Codable, Equatable, Sendable {
         case requireVariables = "require_variables"
         case winsorize
     }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        yearRange = try c.decodeIfPresent(YearRange.self, forKey: .yearRange)
-        industry = try c.decodeIfPresent(IndustryScreen.self, forKey: .industry)
-        specialTreatment = try c.decodeIfPresent(FlagScreen.self, forKey: .specialTreatment)
-        bShares = try c.decodeIfPresent(BShareScreen.self, forKey: .bShares)
-        requireVariables = try c.decodeIfPresent([String].self, forKey: .requireVariables) ?? []
-        winsorize = try c.decodeIfPresent(WinsorizeOptions.self, forKey: .winsorize)
-    }
 }
 
 /// Keep fiscal years `from`…`to` (inclusive; either bound optional).
-public struct YearRange: Codable, Equatable, Sendable {
+public struct YearRange: Encodable, Equatable, Sendable {
     public var from: Int?
     public var to: Int?
 
@@ -51,18 +41,12 @@ public struct YearRange: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey { case from, to }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        from = try c.decodeIfPresent(Int.self, forKey: .from)
-        to = try c.decodeIfPresent(Int.self, forKey: .to)
-    }
 }
 
 /// Industry screen on a CSRC-2012 code column (`IndustryCode`, `Indcd`): `keep` and/or `drop` lists of patterns —
 /// a section letter (`J` = every J code), a division (`C27`), or a range within one section (`C13-C43`, compared
 /// as letter + two-digit number, so `C13-C43` is manufacturing). With `keep`, rows without a code are dropped.
-public struct IndustryScreen: Codable, Equatable, Sendable {
+public struct IndustryScreen: Encodable, Equatable, Sendable {
     public var column: String
     public var keep: [String]
     public var drop: [String]
@@ -74,19 +58,12 @@ public struct IndustryScreen: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey { case column, keep, drop }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        column = try c.decode(String.self, forKey: .column)
-        keep = try c.decodeIfPresent([String].self, forKey: .keep) ?? []
-        drop = try c.decodeIfPresent([String].self, forKey: .drop) ?? []
-    }
 }
 
 /// Drops firm-years whose flag column holds one of `values` (case-insensitive, trimmed): `exact` compares the
 /// whole value (a status column: `ST`, `*ST`, `PT`, or `1` for a 0/1 flag); `prefix` matches values that start with
 /// one (a short-name column: `*ST康得`).
-public struct FlagScreen: Codable, Equatable, Sendable {
+public struct FlagScreen: Encodable, Equatable, Sendable {
     public enum Match: String, Codable, Sendable { case exact, prefix }
 
     public var column: String
@@ -102,18 +79,11 @@ public struct FlagScreen: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey { case column, values, match }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        column = try c.decode(String.self, forKey: .column)
-        values = try c.decodeIfPresent([String].self, forKey: .values) ?? FlagScreen.defaultValues
-        match = try c.decodeIfPresent(Match.self, forKey: .match) ?? .exact
-    }
 }
 
 /// Drops B shares by the firm code's prefix. Default `200` (Shenzhen B) and `900` (Shanghai B); the one-digit
 /// prefixes `2`/`9` some scripts use would also drop Beijing Stock Exchange codes starting 920.
-public struct BShareScreen: Codable, Equatable, Sendable {
+public struct BShareScreen: Encodable, Equatable, Sendable {
     public var prefixes: [String]
 
     public static let defaultPrefixes = ["200", "900"]
@@ -121,16 +91,11 @@ public struct BShareScreen: Codable, Equatable, Sendable {
     public init(prefixes: [String] = BShareScreen.defaultPrefixes) { self.prefixes = prefixes }
 
     enum CodingKeys: String, CodingKey { case prefixes }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        prefixes = try c.decodeIfPresent([String].self, forKey: .prefixes) ?? BShareScreen.defaultPrefixes
-    }
 }
 
 /// Winsorising: values below the `lower` percentile are set to it, above the `upper` percentile likewise.
 /// Percentiles follow Stata's `_pctile` (used by `winsor2`), see `Percentile.stata`.
-public struct WinsorizeOptions: Codable, Equatable, Sendable {
+public struct WinsorizeOptions: Encodable, Equatable, Sendable {
     public enum Grouping: String, Codable, Sendable { case pooled, year }
 
     public var variables: [String]
@@ -150,13 +115,4 @@ public struct WinsorizeOptions: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey { case variables, lower, upper, by, suffix }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        variables = try c.decode([String].self, forKey: .variables)
-        lower = try c.decodeIfPresent(Double.self, forKey: .lower) ?? 1
-        upper = try c.decodeIfPresent(Double.self, forKey: .upper) ?? 99
-        by = try c.decodeIfPresent(Grouping.self, forKey: .by) ?? .pooled
-        suffix = try c.decodeIfPresent(String.self, forKey: .suffix)
-    }
 }

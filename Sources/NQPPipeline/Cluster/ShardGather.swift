@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NQPConfig
 
 /// Options of `nqp run --gather`.
 public struct GatherOptions: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import NQPConfig
 import NQPLexicon
 
 /// The reports a cluster round processes and how they are split: every array task, `nqp slurm` and the gather

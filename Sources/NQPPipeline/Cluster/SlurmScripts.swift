@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NQPConfig
 
 /// Options of `nqp slurm`: the `#SBATCH` settings of the two generated scripts.
 public struct SlurmOptions: Sendable {

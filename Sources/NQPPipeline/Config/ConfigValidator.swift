@@ -1,4 +1,5 @@
 import Foundation
+import NQPConfig
 import NQPLexicon
 
 /// `nqp validate`: every problem of a configuration, each with `file:line:column`, a message and a hint.
@@ -17,6 +18,7 @@ public enum ConfigValidator {
     public static func problems(in loaded: LoadedConfig) -> [ConfigProblem] {
         let locator = ConfigLocator(file: LoadedConfig.displayName(loaded.file), text: loaded.text)
         var problems: [ConfigProblem] = []
+        problems += loaded.valueProblems()
         problems += reportProblems(loaded, locator)
         problems += countingProblems(loaded, locator)
         problems += PanelValidation.problems(loaded, locator)
@@ -45,16 +47,6 @@ public enum ConfigValidator {
             problems.append(locator.problem(["reports", "encoding"], "unknown encoding '\(reports.encoding)'",
                                             hint: "use auto, utf-8, gb18030, big5, utf-16le, utf-16be or an iconv name"))
         }
-        if reports.maxInflatedMB < 1 {
-            problems.append(locator.problem(["reports", "max_inflated_mb"],
-                                            "max_inflated_mb must be at least 1 (MiB), found \(reports.maxInflatedMB)"))
-        }
-        if let width = reports.firmWidth, !(1...20).contains(width) {
-            problems.append(locator.problem(["reports", "firm_width"], "firm_width must be between 1 and 20, found \(width)"))
-        }
-        for problem in reports.pdf.problems {
-            problems.append(locator.problem(["reports", "pdf", problem.key], problem.message))
-        }
         let identity = StageFactory(loaded: loaded).identityRules()
         for message in identity.problems() {
             problems.append(locator.problem(["reports", "filename_patterns"], message,
@@ -72,9 +64,6 @@ public enum ConfigValidator {
         if counting.dictionaries.isEmpty {
             problems.append(locator.problem(["counting"], "counting.dictionaries is empty",
                                             hint: "name at least one dictionary file or built-in name, e.g. digital_transformation.zh"))
-        }
-        if counting.kwic < 0 {
-            problems.append(locator.problem(["counting", "kwic"], "kwic must be 0 (off) or a number of characters"))
         }
         var columns: [String: String] = [:]
         for (index, path) in counting.dictionaries.enumerated() {

@@ -1,4 +1,5 @@
 import Foundation
+import NQPConfig
 import NQPPanel
 import NQPTable
 

@@ -1,3 +1,4 @@
+import NQPConfig
 import NQPExtract
 import NQPPanel
 

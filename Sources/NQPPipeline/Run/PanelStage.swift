@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NQPConfig
 import NQPExport
 import NQPPanel
 import NQPScore

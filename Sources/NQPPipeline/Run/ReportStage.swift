@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NQPConfig
 import NQPExtract
 import NQPLexicon
 

@@ -1,4 +1,5 @@
 import Foundation
+import NQPConfig
 import NQPLexicon
 import NQPPanel
 import NQPScore

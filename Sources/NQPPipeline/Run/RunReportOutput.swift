@@ -1,4 +1,5 @@
 import Foundation
+import NQPConfig
 import NQPLexicon
 import NQPReport
 import NQPTable

@@ -1,3 +1,5 @@
+import NQPConfig
+
 /// Sets aside the reports `reports.skip` names (summaries, English versions, cancelled and interim reports)
 /// before duplicates are resolved, so a summary never competes with, or is counted beside, its full report.
 /// Skipped reports stay in `reports.csv` with their kind and a `skipped: …` status; a warning names each one.

@@ -1,3 +1,4 @@
+import NQPConfig
 import NQPPipeline
 
 /// The one place a command turns an error into its message on standard error and its exit status (README "Exit

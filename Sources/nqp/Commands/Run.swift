@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import NQPConfig
 import NQPPipeline
 
 struct Run: ParsableCommand {

@@ -2,7 +2,7 @@ import NQPEncoding
 import NQPExtract
 
 /// `reports:` — which files are annual reports and how their text is read.
-public struct ReportsConfig: Codable, Sendable, Equatable {
+public struct ReportsConfig: Encodable, Sendable, Equatable {
     /// Files or folders (searched recursively), relative to the configuration file.
     public var paths: [String]
     /// File-name glob patterns a report must match (`*` and `?`), case-insensitive.
@@ -72,29 +72,52 @@ public struct ReportsConfig: Codable, Sendable, Equatable {
         case pdf
     }
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = ReportsConfig()
-        paths = try c.decodeIfPresent([String].self, forKey: .paths) ?? d.paths
-        include = try c.decodeIfPresent([String].self, forKey: .include) ?? d.include
-        exclude = try c.decodeIfPresent([String].self, forKey: .exclude) ?? d.exclude
-        encoding = try c.decodeIfPresent(String.self, forKey: .encoding) ?? d.encoding
-        parser = try c.decodeIfPresent(MarkupParser.self, forKey: .parser) ?? d.parser
-        manifest = try c.decodeIfPresent(String.self, forKey: .manifest)
-        filenamePatterns = try c.decodeIfPresent([String].self, forKey: .filenamePatterns) ?? d.filenamePatterns
-        useXBRLFacts = try c.decodeIfPresent(Bool.self, forKey: .useXBRLFacts) ?? d.useXBRLFacts
-        firmWidth = try c.decodeIfPresent(Int.self, forKey: .firmWidth)
-        duplicates = try c.decodeIfPresent(DuplicateReportRule.self, forKey: .duplicates) ?? d.duplicates
-        minimumMdnaChars = try c.decodeIfPresent(Int.self, forKey: .minimumMdnaChars) ?? d.minimumMdnaChars
-        maxInflatedMB = try c.decodeIfPresent(Int.self, forKey: .maxInflatedMB) ?? d.maxInflatedMB
-        fiscalYearRule = try c.decodeIfPresent(ReportFiscalYearRule.self, forKey: .fiscalYearRule) ?? d.fiscalYearRule
-        skip = try c.decodeIfPresent([ReportSkip].self, forKey: .skip) ?? d.skip
-        pdf = try c.decodeIfPresent(PDFConfig.self, forKey: .pdf) ?? d.pdf
-    }
-
     /// The forced encoding, or nil for `auto`.
     public var forcedEncoding: TextEncoding? {
         encoding.lowercased() == "auto" ? nil : TextEncoding(label: encoding)
+    }
+}
+
+extension ReportsConfig: ConfigSchemaDescribed, Decodable {
+    public init(from decoder: any Decoder) throws { self = try Self.decoded(from: decoder) }
+
+    public static var schema: ConfigSchema<ReportsConfig> {
+        ConfigSchema(defaults: ReportsConfig(), [
+            .key("paths", \.paths, doc: "report files or folders (searched recursively)"),
+            .key("include", \.include, doc: "file-name patterns to read (case-insensitive)"),
+            .key("exclude", \.exclude, doc: "file-name patterns to skip"),
+            .key("encoding", \.encoding, doc: "or a label (`utf-8`, `gb18030`, `gbk`, `big5`, `utf-16le` …) forced for every "
+                + "report (a BOM still wins; a forced `utf-16le`/`utf-16be` also reads BOM-less files, whose NUL bytes "
+                + "would otherwise mark them as binary)"),
+            .key("parser", \.parser, doc: "`fast` (nqp's scanner) or `libxml2` (the reference parser; identical text, slower)"),
+            .optional("manifest", \.manifest,
+                      doc: "CSV `file,firm,year` (paths relative to the CSV, or bare file names); tried first"),
+            .key("filename_patterns", \.filenamePatterns, doc: "regular expressions with named groups `firm` and `year`",
+                 shown: "see [Firm and year](#firm-and-year)"),
+            .key("use_xbrl_facts", \.useXBRLFacts,
+                 doc: "use inline-XBRL/XBRL `dei:` facts when nothing else identifies the report"),
+            .optional("firm_width", \.firmWidth,
+                      doc: "zero-pad all-digit firm ids to this width (`6` restores A-share codes that lost their zeros)",
+                      validate: { (1...20).contains($0) ? nil : "firm_width must be between 1 and 20, found \($0)" }),
+            .mapping("pdf", \.pdf),
+            .key("duplicates", \.duplicates, doc: "several reports for one firm-year (a 10-K and its 10-K/A, a duplicate "
+                + "download, a corrected cninfo re-publication): the one the manifest lists, else `latest` (the latest "
+                + "SEC filing date when the header gives one; a corrected version — 更正后, 修订版 … — before the "
+                + "original; then the file name sorting last: cninfo names start with the publication date), `first` "
+                + "(the name sorting first), or `error` (none used); a warning names the files either way, and "
+                + "`form_type` in `reports.csv` lets you filter amendments"),
+            .key("fiscal_year_rule", \.fiscalYearRule, doc: "how an SEC header's period of report (or a 10-K cover's "
+                + "fiscal-year end) becomes the year: `compustat` or `end_year`, as for financial sources (below)"),
+            .key("skip", \.skip, doc: "documents left out of counts and the panel, each with a warning and the status "
+                + "`skipped: …` in `reports.csv`: 年度报告摘要 (`summary`), English versions (`english`), withdrawn "
+                + "publications marked （已取消） (`cancelled`), 半年度/季度报告 (`interim`); `[]` keeps all. See "
+                + "[Which files are the annual report](#which-files-are-the-annual-report)"),
+            .key("minimum_mdna_chars", \.minimumMdnaChars, doc: "a shorter MD&A is treated as not found, with a warning"),
+            .key("max_inflated_mb", \.maxInflatedMB, doc: "largest report in MiB once decompressed — a plain file, a "
+                + "`.gz` stream, each `.zip` member and all members of one archive together; beyond it the file is "
+                + "quarantined (see [Limits](#limits))",
+                 validate: { $0 >= 1 ? nil : "max_inflated_mb must be at least 1 (MiB), found \($0)" }),
+        ])
     }
 }
 

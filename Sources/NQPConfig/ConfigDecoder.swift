@@ -245,6 +245,8 @@ struct NodeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     /// Decoding of this mapping stops at an error: its other keys that the type knows are not "unknown".
     private func markKnownKeys() {
+        // Any name is a `SchemaKey`: the schema marks its own keys instead (`ConfigSchema.decode`).
+        guard Key.self != SchemaKey.self else { return }
         let known = mapping.compactMap { $0.key.string }.filter { Key(stringValue: $0) != nil }
         context.requestedKeys[markKey, default: []].formUnion(known)
     }

@@ -3,7 +3,7 @@ import NQPExport
 
 /// `output:` — where and what to write. The export settings (`base_name`, `sort_columns`, `compact_integers`,
 /// `neutralize_formulas`, `sqlite`) sit at the same level.
-public struct OutputConfig: Codable, Sendable, Equatable {
+public struct OutputConfig: Encodable, Sendable, Equatable {
     /// Output folder, relative to the configuration file.
     public var folder: String
     /// Label of the Stata dataset.
@@ -43,15 +43,6 @@ public struct OutputConfig: Codable, Sendable, Equatable {
         return (labels, problems.sorted())
     }
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = OutputConfig()
-        folder = try c.decodeIfPresent(String.self, forKey: .folder) ?? d.folder
-        datasetLabel = try c.decodeIfPresent(String.self, forKey: .datasetLabel) ?? d.datasetLabel
-        valueLabels = try c.decodeIfPresent([String: [String: String]].self, forKey: .valueLabels) ?? [:]
-        export = try PanelExportOptions(from: decoder)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(folder, forKey: .folder)
@@ -62,7 +53,7 @@ public struct OutputConfig: Codable, Sendable, Equatable {
 }
 
 /// `run:` — batch behaviour.
-public struct RunConfig: Codable, Sendable, Equatable {
+public struct RunConfig: Encodable, Sendable, Equatable {
     /// Parallel workers for extract and count; 0 = the number of cores. Results are identical for every value.
     public var jobs: Int
     /// Keep each report's extracted text so a counting-only change re-counts without reading reports
@@ -78,10 +69,49 @@ public struct RunConfig: Codable, Sendable, Equatable {
         case jobs
         case textCache = "text_cache"
     }
+}
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        jobs = try c.decodeIfPresent(Int.self, forKey: .jobs) ?? 0
-        textCache = try c.decodeIfPresent(Bool.self, forKey: .textCache) ?? true
+extension OutputConfig: ConfigSchemaDescribed, Decodable {
+    public init(from decoder: any Decoder) throws { self = try Self.decoded(from: decoder) }
+
+    public static var schema: ConfigSchema<OutputConfig> {
+        ConfigSchema(defaults: OutputConfig(), [
+            .key("folder", \.folder, doc: "output folder"),
+            .key("dataset_label", \.datasetLabel, doc: "the Stata dataset label"),
+            .key("value_labels", \.valueLabels, doc: "value labels of integer categorical columns: "
+                + "`{st: {\"0\": \"not ST\", \"1\": \"ST or *ST\"}}`"),
+            // The export settings sit at this level. `PanelExportOptions` keeps its own decoder (its key columns
+            // change with the panel's keys); the rows document it.
+            .custom(["base_name", "sort_columns", "compact_integers", "neutralize_formulas", "sqlite"],
+                    rows: exportRows) { root, fields in root.export = try PanelExportOptions(from: fields.decoder) },
+        ])
+    }
+
+    private static var exportRows: [ConfigReferenceRow] {
+        let d = PanelExportOptions()
+        return [
+            ConfigReferenceRow(key: "sqlite", shown: ConfigText.shown(d.sqlite), doc: "also write `panel.sqlite`"),
+            ConfigReferenceRow(key: "base_name", shown: ConfigText.shown(d.baseName),
+                               doc: "base name of the data files (`panel.dta`, `panel.csv`, `panel_import.do` …)"),
+            ConfigReferenceRow(key: "sort_columns", shown: ConfigText.shown(d.sortColumns),
+                               doc: "the sort order recorded in the `.dta`"),
+            ConfigReferenceRow(key: "compact_integers", shown: ConfigText.shown(d.compactIntegers),
+                               doc: "store integral columns as `byte`/`int`/`long` in the `.dta` (else all `double`)"),
+            ConfigReferenceRow(key: "neutralize_formulas", shown: ConfigText.shown(d.neutralizeFormulas),
+                               doc: "prefix text cells starting with `=`, `+`, `-`, `@`, tab or CR with `'` in `panel.csv`"),
+        ]
+    }
+}
+
+extension RunConfig: ConfigSchemaDescribed, Decodable {
+    public init(from decoder: any Decoder) throws { self = try Self.decoded(from: decoder) }
+
+    public static var schema: ConfigSchema<RunConfig> {
+        ConfigSchema(defaults: RunConfig(), [
+            .key("jobs", \.jobs, doc: "workers for extract and count; `0` = number of cores; results are identical for "
+                + "every value"),
+            .key("text_cache", \.textCache, doc: "keep each report's extracted text so a counting-only change re-counts "
+                + "without reading reports ([text cache](#text-cache)); outputs are identical either way"),
+        ])
     }
 }

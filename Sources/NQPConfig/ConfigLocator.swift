@@ -2,17 +2,17 @@ import Yams
 
 /// Finds where a setting is written in the configuration file, so checks made after decoding (missing files,
 /// bad regular expressions, unknown variables) still point at `file:line:column`.
-struct ConfigLocator {
-    let file: String
+public struct ConfigLocator {
+    public let file: String
     private let root: Node?
 
-    init(file: String, text: String) {
+    public init(file: String, text: String) {
         self.file = file
         root = try? Yams.compose(yaml: text)
     }
 
     /// The node at a path of mapping keys (String) and list indices (Int); the deepest existing node otherwise.
-    func node(_ path: [any ConfigPathComponent]) -> Node? {
+    public func node(_ path: [any ConfigPathComponent]) -> Node? {
         var node = root
         for component in path {
             let next: Node?
@@ -29,12 +29,12 @@ struct ConfigLocator {
         return node
     }
 
-    func problem(_ path: [any ConfigPathComponent], _ message: String, hint: String? = nil) -> ConfigProblem {
+    public func problem(_ path: [any ConfigPathComponent], _ message: String, hint: String? = nil) -> ConfigProblem {
         let mark = node(path)?.mark
         return ConfigProblem(file: file, line: mark?.line, column: mark?.column, message: message, hint: hint)
     }
 }
 
-protocol ConfigPathComponent {}
+public protocol ConfigPathComponent {}
 extension String: ConfigPathComponent {}
 extension Int: ConfigPathComponent {}

@@ -2,7 +2,7 @@ import NQPPanel
 import NQPScore
 
 /// `financials:` — the financial inputs, the id crosswalk, the merge, derived indicators and sample screens.
-public struct FinancialsConfig: Codable, Sendable, Equatable {
+public struct FinancialsConfig: Encodable, Sendable, Equatable {
     /// CSV/TSV/`.dta`/`.xlsx` downloads (CSMAR, Wind, Compustat) and SEC companyfacts JSON files.
     public var sources: [FinancialSource]
     /// Optional id crosswalk applied to every source before the merge.
@@ -25,15 +25,6 @@ public struct FinancialsConfig: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey { case sources, crosswalk, merge, indicators, screens }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        sources = try c.decodeIfPresent([FinancialSource].self, forKey: .sources) ?? []
-        crosswalk = try c.decodeIfPresent(CrosswalkConfig.self, forKey: .crosswalk)
-        merge = try c.decodeIfPresent(MergeOptions.self, forKey: .merge) ?? MergeOptions()
-        indicators = try c.decodeIfPresent(OrderedIndicators.self, forKey: .indicators)?.list ?? []
-        screens = try c.decodeIfPresent(ScreenOptions.self, forKey: .screens) ?? ScreenOptions()
-    }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -69,7 +60,7 @@ struct OrderedIndicators: Decodable {
 }
 
 /// `scoring:` — entropy options (at this level) and the score systems written to the panel.
-public struct ScoringConfig: Codable, Sendable, Equatable {
+public struct ScoringConfig: Encodable, Sendable, Equatable {
     public var systems: [ScoreSystem]
     public var options: EntropyOptions
 
@@ -80,15 +71,52 @@ public struct ScoringConfig: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey { case systems }
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        systems = try c.decodeIfPresent([ScoreSystem].self, forKey: .systems) ?? []
-        options = try EntropyOptions(from: decoder)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(systems, forKey: .systems)
         try options.encode(to: encoder)
+    }
+}
+
+extension FinancialsConfig: ConfigSchemaDescribed, Decodable {
+    public init(from decoder: any Decoder) throws { self = try Self.decoded(from: decoder) }
+
+    public static var schema: ConfigSchema<FinancialsConfig> {
+        ConfigSchema(defaults: FinancialsConfig(), [
+            .key("sources", \.sources, doc: "list of financial inputs (below)"),
+            .optional("crosswalk", \.crosswalk, doc: "id mapping (CIK ↔ gvkey, old ↔ new codes) applied to every source "
+                + "(or those in `apply_to`) before the merge"),
+            // `MergeOptions` keeps its own decoder (it changes with the panel's keys); the rows document it.
+            .custom(["merge"], rows: [
+                ConfigReferenceRow(key: "merge.how", shown: ConfigText.shown(MergeOptions().how),
+                                   doc: "`inner`, `left_text`, `left_financials` or `outer`"),
+                ConfigReferenceRow(key: "merge.status_column", shown: "none",
+                                   doc: "add a `_merge`-like text column (`matched`, `text_only`, `financials_only`)"),
+            ]) { root, fields in
+                if let merge = try fields.optional(MergeOptions.self, "merge") { root.merge = merge }
+            },
+            .custom(["indicators"], rows: [
+                ConfigReferenceRow(key: "indicators", shown: "`{}`",
+                                   doc: "derived indicators, in order: `name: {formula: \"…\", label: \"…\", unit: \"…\"}`"),
+            ]) { root, fields in
+                if let indicators = try fields.optional(OrderedIndicators.self, "indicators") {
+                    root.indicators = indicators.list
+                }
+            },
+            .key("screens", \.screens, doc: "sample screens (below)", shown: "none"),
+        ])
+    }
+}
+
+extension ScoringConfig: ConfigSchemaDescribed, Decodable {
+    public init(from decoder: any Decoder) throws { self = try Self.decoded(from: decoder) }
+
+    public static var schema: ConfigSchema<ScoringConfig> {
+        ConfigSchema(defaults: ScoringConfig(), [
+            .key("systems", \.systems, doc: "score systems: `{name, column, label, aggregation, indicators: [{name, "
+                + "direction}], dimensions: [...]}`"),
+            // The entropy options share this mapping.
+            .inline(\.options),
+        ])
     }
 }

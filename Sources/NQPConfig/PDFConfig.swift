@@ -2,7 +2,7 @@ import NQPExtract
 
 /// `reports.pdf:` — the rules that turn a PDF's pages into text (README "PDF reports"). Every number here changes
 /// extracted text, so it is part of each report's cache key and recorded in `manifest.json`.
-public struct PDFConfig: Codable, Sendable, Equatable {
+public struct PDFConfig: Encodable, Sendable, Equatable {
     /// Share of the page height at the top and at the bottom where running headers and footers are looked for.
     public var runningHeaderBand: Double
     /// Fewest distinct pages a header or footer line must repeat on to be removed.
@@ -27,16 +27,6 @@ public struct PDFConfig: Codable, Sendable, Equatable {
         case memoryLimitMB = "memory_limit_mb"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = PDFConfig()
-        runningHeaderBand = try c.decodeIfPresent(Double.self, forKey: .runningHeaderBand) ?? d.runningHeaderBand
-        runningHeaderMinPages = try c.decodeIfPresent(Int.self, forKey: .runningHeaderMinPages)
-            ?? d.runningHeaderMinPages
-        unreadableLimit = try c.decodeIfPresent(Double.self, forKey: .unreadableLimit) ?? d.unreadableLimit
-        memoryLimitMB = try c.decodeIfPresent(Int.self, forKey: .memoryLimitMB) ?? d.memoryLimitMB
-    }
-
     /// The extractor's options.
     public var options: PDFOptions {
         var options = PDFOptions()
@@ -46,22 +36,31 @@ public struct PDFConfig: Codable, Sendable, Equatable {
         options.unreadableLimit = unreadableLimit
         return options
     }
+}
 
-    /// Problems with the values, as (key, message) pairs for `nqp validate`.
-    var problems: [(key: String, message: String)] {
-        var problems: [(key: String, message: String)] = []
-        if !(runningHeaderBand > 0 && runningHeaderBand < 0.5) {
-            problems.append(("running_header_band", "running_header_band must be above 0 and below 0.5 (a share of the page height)"))
-        }
-        if runningHeaderMinPages < 2 {
-            problems.append(("running_header_min_pages", "running_header_min_pages must be 2 or more (a line on one page is not running)"))
-        }
-        if !(unreadableLimit > 0 && unreadableLimit <= 1) {
-            problems.append(("unreadable_limit", "unreadable_limit must be above 0 and at most 1 (a share of the characters)"))
-        }
-        if !(64...65_536).contains(memoryLimitMB) {
-            problems.append(("memory_limit_mb", "memory_limit_mb must be between 64 and 65536"))
-        }
-        return problems
+extension PDFConfig: ConfigSchemaDescribed, Decodable {
+    public init(from decoder: any Decoder) throws { self = try Self.decoded(from: decoder) }
+
+    public static var schema: ConfigSchema<PDFConfig> {
+        ConfigSchema(defaults: PDFConfig(), [
+            .key("running_header_band", \.runningHeaderBand,
+                 doc: "PDF: share of the page height, at the top and at the bottom, where running headers and footers "
+                     + "are looked for ([PDF reports](#pdf-reports))",
+                 validate: { $0 > 0 && $0 < 0.5 ? nil
+                     : "running_header_band must be above 0 and below 0.5 (a share of the page height)" }),
+            .key("running_header_min_pages", \.runningHeaderMinPages,
+                 doc: "PDF: a header/footer line (digits ignored) is removed when it repeats at one height on at least "
+                     + "this many pages",
+                 validate: { $0 >= 2 ? nil
+                     : "running_header_min_pages must be 2 or more (a line on one page is not running)" }),
+            .key("unreadable_limit", \.unreadableLimit,
+                 doc: "PDF: quarantine when more than this share of the characters has no Unicode meaning (U+FFFD, "
+                     + "private use, controls)",
+                 validate: { $0 > 0 && $0 <= 1 ? nil
+                     : "unreadable_limit must be above 0 and at most 1 (a share of the characters)" }),
+            .key("memory_limit_mb", \.memoryLimitMB,
+                 doc: "PDF: most memory MuPDF may hold for one document; past it the PDF is quarantined",
+                 validate: { (64...65_536).contains($0) ? nil : "memory_limit_mb must be between 64 and 65536" }),
+        ])
     }
 }

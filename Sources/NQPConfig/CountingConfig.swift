@@ -3,7 +3,7 @@ import NQPExtract
 import NQPLexicon
 
 /// `counting:` — dictionaries, the text scope and every counting choice (recorded in the manifest).
-public struct CountingConfig: Codable, Sendable, Equatable {
+public struct CountingConfig: Encodable, Sendable, Equatable {
     /// Dictionary files (our YAML, cntext YAML or plain text), relative to the configuration file, or names of
     /// built-in dictionaries (`nqp dict list`); an existing file wins over a name.
     public var dictionaries: [String]
@@ -35,18 +35,6 @@ public struct CountingConfig: Codable, Sendable, Equatable {
         case excludedChapters = "excluded_chapters"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = CountingConfig()
-        dictionaries = try c.decodeIfPresent([String].self, forKey: .dictionaries) ?? d.dictionaries
-        scope = try c.decodeIfPresent(Scope.self, forKey: .scope) ?? d.scope
-        kwic = try c.decodeIfPresent(Int.self, forKey: .kwic) ?? d.kwic
-        columns = try c.decodeIfPresent([String: [String: String]].self, forKey: .columns) ?? [:]
-        excludedChapters = try c.decodeIfPresent([String].self, forKey: .excludedChapters) ?? []
-        // The counting options share this mapping (mode:, negation:, exclusion:, strip:).
-        options = try CountingOptions(from: decoder)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(dictionaries, forKey: .dictionaries)
@@ -55,5 +43,27 @@ public struct CountingConfig: Codable, Sendable, Equatable {
         try c.encode(columns, forKey: .columns)
         try c.encode(excludedChapters, forKey: .excludedChapters)
         try options.encode(to: encoder)
+    }
+}
+
+extension CountingConfig: ConfigSchemaDescribed, Decodable {
+    public init(from decoder: any Decoder) throws { self = try Self.decoded(from: decoder) }
+
+    public static var schema: ConfigSchema<CountingConfig> {
+        ConfigSchema(defaults: CountingConfig(), [
+            .key("dictionaries", \.dictionaries,
+                 doc: "built-in dictionary names (`nqp dict list`; the default's alias is `wu2021`) or dictionary files "
+                     + "(nqp YAML, cntext YAML or plain text); a file that exists wins over a name"),
+            .key("scope", \.scope, doc: "`full` (the whole report), `mdna`, a 10-K item `item:1A`, `item:7` … or an "
+                + "EDGAR document `document:EX-13`"),
+            // The counting options share this mapping (mode:, negation:, exclusion:, strip:).
+            .inline(\.options),
+            .key("excluded_chapters", \.excludedChapters,
+                 doc: "chapters whose hits are reported as excluded, found by name like the MD&A, e.g. "
+                     + "`[公司治理, 董事、监事、高级管理人员和员工情况]` for executive biographies"),
+            .key("kwic", \.kwic, doc: "characters of context per hit in `kwic.csv`; `0` = no `kwic.csv`",
+                 validate: { $0 >= 0 ? nil : "kwic must be 0 (off) or a number of characters" }),
+            .key("columns", \.columns, doc: "`{dictionary name: {category: column}}` to rename output columns"),
+        ])
     }
 }

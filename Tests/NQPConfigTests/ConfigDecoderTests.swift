@@ -1,5 +1,5 @@
 import Foundation
-@testable import NQPPipeline
+@testable import NQPConfig
 import Testing
 
 @Suite("Configuration decoding")

@@ -4,7 +4,7 @@ import NQPExtract
 
 /// The whole of `pipeline.yml`. Every key is snake_case and optional with a documented default (README,
 /// "Configuration reference"); paths are relative to the configuration file.
-public struct PipelineConfig: Codable, Sendable, Equatable {
+public struct PipelineConfig: Encodable, Sendable, Equatable {
     public var reports: ReportsConfig
     public var sections: SectionPatterns
     public var counting: CountingConfig
@@ -27,17 +27,6 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey { case reports, sections, counting, financials, scoring, output, run }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        reports = try c.decodeIfPresent(ReportsConfig.self, forKey: .reports) ?? ReportsConfig()
-        sections = try c.decodeIfPresent(SectionPatterns.self, forKey: .sections) ?? SectionPatterns()
-        counting = try c.decodeIfPresent(CountingConfig.self, forKey: .counting) ?? CountingConfig()
-        financials = try c.decodeIfPresent(FinancialsConfig.self, forKey: .financials) ?? FinancialsConfig()
-        scoring = try c.decodeIfPresent(ScoringConfig.self, forKey: .scoring) ?? ScoringConfig()
-        output = try c.decodeIfPresent(OutputConfig.self, forKey: .output) ?? OutputConfig()
-        run = try c.decodeIfPresent(RunConfig.self, forKey: .run) ?? RunConfig()
-    }
 }
 
 /// A configuration read from a file, with the folder its relative paths are resolved against.
@@ -82,9 +71,25 @@ public struct LoadedConfig: Sendable {
     }
 
     /// The file name as the user is likely to recognise it (relative to the working directory when inside it).
-    static func displayName(_ url: URL) -> String {
+    public static func displayName(_ url: URL) -> String {
         let cwd = FileManager.default.currentDirectoryPath
         let path = url.path
         return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
+    }
+}
+
+extension PipelineConfig: ConfigSchemaDescribed, Decodable {
+    public init(from decoder: any Decoder) throws { self = try Self.decoded(from: decoder) }
+
+    public static var schema: ConfigSchema<PipelineConfig> {
+        ConfigSchema(defaults: PipelineConfig(), [
+            .mapping("reports", \.reports),
+            .mapping("sections", \.sections),
+            .mapping("counting", \.counting),
+            .mapping("financials", \.financials),
+            .mapping("scoring", \.scoring),
+            .mapping("output", \.output),
+            .mapping("run", \.run),
+        ])
     }
 }
