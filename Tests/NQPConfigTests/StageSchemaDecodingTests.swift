@@ -10,7 +10,7 @@ import Testing
 @Suite("Stage option types: decoding")
 struct StageSchemaDecodingTests {
     @Test("decoding snake_case keys keeps defaults for missing ones")
-    func decoding() throws {
+    func sectionPatternsDecoding() throws {
         let json = #"{"mdna_titles": ["经营讨论"], "us_end_items": ["8"]}"#
         let patterns = try JSONDecoder().decode(SectionPatterns.self, from: Data(json.utf8))
         #expect(patterns.mdnaTitles == ["经营讨论"])
@@ -53,7 +53,7 @@ struct StageSchemaDecodingTests {
     }
 
     @Test("Configuration decodes from snake_case keys with defaults and re-encodes")
-    func decoding() throws {
+    func financialSourceDecoding() throws {
         let json = """
         {"name": "rd", "path": "PT_LCRDSPENDING.csv", "firm": "Symbol", "firm_width": 6, "date": "EndDate",
          "filters": {"StateTypeCode": ["1"]}, "missing_codes": ["-1"], "duplicates": "last",
