@@ -1,6 +1,6 @@
 import Foundation
 import NQPConfig
-import NQPPipeline
+@testable import NQPPipeline
 import NQPTestSupport
 import Testing
 

@@ -14,16 +14,16 @@ public enum LogFormat: String, Sendable, Codable, Equatable, CaseIterable {
 /// The metadata keys `stage` and `file` become the line's stage and file; every other key goes into the fields,
 /// sorted by key. Metadata precedence: handler metadata, then the metadata provider, then the call's metadata.
 /// A logged `error` is added as the field `error`. Text lines stay one line: newlines in values are escaped.
-public struct BatchLogHandler: LogHandler {
-    public var logLevel: Logger.Level
-    public var metadata: Logger.Metadata = [:]
-    public var metadataProvider: Logger.MetadataProvider?
-    public let format: LogFormat
+struct BatchLogHandler: LogHandler {
+    var logLevel: Logger.Level
+    var metadata: Logger.Metadata = [:]
+    var metadataProvider: Logger.MetadataProvider?
+    let format: LogFormat
     private let sink: LogSink
     private let clock: @Sendable () -> Date
 
     /// - Parameter clock: the time source (fixed in tests).
-    public init(format: LogFormat, level: Logger.Level, sink: LogSink, metadataProvider: Logger.MetadataProvider? = nil,
+    init(format: LogFormat, level: Logger.Level, sink: LogSink, metadataProvider: Logger.MetadataProvider? = nil,
                 clock: @escaping @Sendable () -> Date = { Date() }) {
         self.format = format
         self.logLevel = level
@@ -32,12 +32,12 @@ public struct BatchLogHandler: LogHandler {
         self.clock = clock
     }
 
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
-    public func log(event: LogEvent) {
+    func log(event: LogEvent) {
         var merged = metadata
         if let provided = metadataProvider?.get() { merged.merge(provided) { _, new in new } }
         if let own = event.metadata { merged.merge(own) { _, new in new } }
@@ -156,7 +156,7 @@ public enum BatchLogging {
     /// A handler factory for `LoggingSystem.bootstrap`: `format` (`--log-format`), `level`, and the log file
     /// (`--log-file`, appended to) or standard error when `logFilePath` is nil. One sink is shared by every
     /// logger, so lines from all workers are serialised.
-    public static func makeHandlerFactory(format: LogFormat, level: Logger.Level, logFilePath: String? = nil)
+    static func makeHandlerFactory(format: LogFormat, level: Logger.Level, logFilePath: String? = nil)
         throws(BatchError) -> @Sendable (String) -> any LogHandler {
         let sink = try logFilePath.map { path throws(BatchError) in try LogSink.appending(toFileAt: path) }
             ?? LogSink.standardError()
@@ -164,7 +164,7 @@ public enum BatchLogging {
     }
 
     /// A handler factory writing to `sink` — e.g. the standard-error sink also given to ``ProgressReporter``.
-    public static func makeHandlerFactory(format: LogFormat, level: Logger.Level, sink: LogSink)
+    static func makeHandlerFactory(format: LogFormat, level: Logger.Level, sink: LogSink)
         -> @Sendable (String) -> any LogHandler {
         { _ in BatchLogHandler(format: format, level: level, sink: sink) }
     }

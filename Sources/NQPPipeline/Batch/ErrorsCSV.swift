@@ -7,15 +7,15 @@ import Foundation
 /// or LF are quoted with inner quotes doubled; UTF-8 without BOM. Only the bytes are produced here: write them
 /// with `NQPTable.AtomicFile.write(_:to:)` so a reader never sees a half-written file. Timestamps come from the
 /// store and change only when a failure is (re)recorded, so a rerun with no changes produces identical bytes.
-public enum ErrorsCSV {
+enum ErrorsCSV {
     /// `errors.csv`.
-    public static let fileName = "errors.csv"
+    static let fileName = "errors.csv"
     /// The column names, in order.
-    public static let columns = ["file", "sha256", "stage", "reason", "first_seen", "last_seen"]
+    static let columns = ["file", "sha256", "stage", "reason", "first_seen", "last_seen"]
 
     /// The file's bytes for the failed records among `records` (rows with status `ok` are ignored), sorted by
     /// path; just the header when there are none.
-    public static func render(_ records: [ReportRecord]) -> [UInt8] {
+    static func render(_ records: [ReportRecord]) -> [UInt8] {
         let failed = records.filter { $0.status == .failed }
             .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         var bytes: [UInt8] = []
@@ -28,7 +28,7 @@ public enum ErrorsCSV {
     }
 
     /// The file's bytes for the quarantined reports of `store`.
-    public static func render(from store: StateStore) throws(BatchError) -> [UInt8] {
+    static func render(from store: StateStore) throws(BatchError) -> [UInt8] {
         render(try store.reports(withStatus: .failed))
     }
 

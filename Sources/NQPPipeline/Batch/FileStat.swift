@@ -5,17 +5,17 @@ import Foundation
 /// `path` is the key under which the state store remembers the file (the caller chooses: usually the path
 /// relative to the input folder, so moving the whole folder does not invalidate the state); `location` is where
 /// the file is on disk, used for hashing.
-public struct FileStat: Sendable, Hashable, Codable {
+struct FileStat: Sendable, Hashable, Codable {
     /// The key in the state store and the `file` column of `errors.csv`.
-    public var path: String
+    var path: String
     /// The file system path to read when the content must be hashed.
-    public var location: String
+    var location: String
     /// Size in bytes.
-    public var size: Int64
+    var size: Int64
     /// Modification time in nanoseconds since 1970 (`st_mtim`).
-    public var modificationTimeNanoseconds: Int64
+    var modificationTimeNanoseconds: Int64
 
-    public init(path: String, location: String? = nil, size: Int64, modificationTimeNanoseconds: Int64) {
+    init(path: String, location: String? = nil, size: Int64, modificationTimeNanoseconds: Int64) {
         self.path = path
         self.location = location ?? path
         self.size = size
@@ -23,7 +23,7 @@ public struct FileStat: Sendable, Hashable, Codable {
     }
 
     /// Stats the file at `location` (following symlinks); `path` defaults to `location`.
-    public init(location: String, path: String? = nil) throws(BatchError) {
+    init(location: String, path: String? = nil) throws(BatchError) {
         var info = stat()
         guard stat(location, &info) == 0 else {
             throw .fileUnreadable(path: location, reason: errnoDescription(errno))

@@ -34,20 +34,20 @@ public final class LogSink: Sendable {
     }
 
     /// The process's standard error.
-    public static func standardError() -> LogSink { LogSink(.descriptor(STDERR_FILENO, owned: false)) }
+    static func standardError() -> LogSink { LogSink(.descriptor(STDERR_FILENO, owned: false)) }
 
     /// A file opened in append mode (created with mode 0644 if missing), as `--log-file PATH`.
-    public static func appending(toFileAt path: String) throws(BatchError) -> LogSink {
+    static func appending(toFileAt path: String) throws(BatchError) -> LogSink {
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .logFileUnavailable(path: path, reason: errnoDescription(errno)) }
         return LogSink(.descriptor(fd, owned: true))
     }
 
     /// An in-memory buffer, read back with ``contents``.
-    public static func memory() -> LogSink { LogSink(.memory([])) }
+    static func memory() -> LogSink { LogSink(.memory([])) }
 
     /// What a memory sink received, as UTF-8 text (empty for other sinks).
-    public var contents: String {
+    var contents: String {
         state.withLock { state in
             if case let .memory(bytes) = state.destination { return String(decoding: bytes, as: UTF8.self) }
             return ""

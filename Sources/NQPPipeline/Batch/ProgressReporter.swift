@@ -7,7 +7,7 @@ import Foundation
 /// ``advance(reports:bytes:)`` concurrently; redraws are limited to one per `minimumRedrawInterval` (0.1 s,
 /// i.e. at most 10 per second). ``finish()`` clears the line. Share the standard-error ``LogSink`` with the log
 /// handler so log lines appear above the bar instead of through it.
-public final class ProgressReporter: Sendable {
+final class ProgressReporter: Sendable {
     private struct State {
         var totalReports: Int
         var totalBytes: Int64
@@ -19,7 +19,7 @@ public final class ProgressReporter: Sendable {
     }
 
     /// Whether anything is drawn at all.
-    public let isEnabled: Bool
+    let isEnabled: Bool
     private let sink: LogSink
     private let clock: @Sendable () -> Double
     private let minimumRedrawInterval: Double
@@ -28,7 +28,7 @@ public final class ProgressReporter: Sendable {
     /// - Parameters:
     ///   - sink: where to draw (standard error in production, memory in tests).
     ///   - clock: monotonic seconds (injected in tests).
-    public init(totalReports: Int, totalBytes: Int64, isEnabled: Bool, sink: LogSink = .standardError(),
+    init(totalReports: Int, totalBytes: Int64, isEnabled: Bool, sink: LogSink = .standardError(),
                 minimumRedrawInterval: Double = 0.1,
                 clock: @escaping @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }) {
         self.isEnabled = isEnabled
@@ -39,22 +39,22 @@ public final class ProgressReporter: Sendable {
     }
 
     /// A reporter on standard error, enabled only when it is a terminal and not `quiet`.
-    public static func forTerminal(totalReports: Int, totalBytes: Int64, quiet: Bool,
+    static func forTerminal(totalReports: Int, totalBytes: Int64, quiet: Bool,
                                    sink: LogSink = .standardError()) -> ProgressReporter {
         ProgressReporter(totalReports: totalReports, totalBytes: totalBytes,
                          isEnabled: !quiet && isStandardErrorTerminal, sink: sink)
     }
 
     /// Whether standard error is a terminal (`isatty(2)`).
-    public static var isStandardErrorTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+    static var isStandardErrorTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
     /// Names the stage now running ("hash", "extract", "count", "score", "export").
-    public func begin(stage: String) {
+    func begin(stage: String) {
         update { $0.stage = stage }
     }
 
     /// Changes the totals (e.g. once planning knows how many reports need work).
-    public func setTotals(reports: Int, bytes: Int64) {
+    func setTotals(reports: Int, bytes: Int64) {
         update {
             $0.totalReports = reports
             $0.totalBytes = bytes
@@ -62,7 +62,7 @@ public final class ProgressReporter: Sendable {
     }
 
     /// Counts finished work; safe to call from any thread.
-    public func advance(reports: Int = 1, bytes: Int64 = 0) {
+    func advance(reports: Int = 1, bytes: Int64 = 0) {
         update {
             $0.doneReports += reports
             $0.doneBytes += bytes
@@ -70,7 +70,7 @@ public final class ProgressReporter: Sendable {
     }
 
     /// Clears the bar's line (if anything was drawn). Call before printing the summary.
-    public func finish() {
+    func finish() {
         guard isEnabled else { return }
         state.withLock { state in
             sink.clearStatus()

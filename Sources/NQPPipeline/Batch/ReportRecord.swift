@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// Whether a report's last processing succeeded or it is quarantined.
-public enum ReportStatus: String, Sendable, Codable, Equatable, CaseIterable {
+enum ReportStatus: String, Sendable, Codable, Equatable, CaseIterable {
     case ok
     case failed
 }
@@ -10,35 +10,35 @@ public enum ReportStatus: String, Sendable, Codable, Equatable, CaseIterable {
 /// One row of the state store's `reports` table: what nqp knows about one input file.
 ///
 /// Timestamps are ISO 8601 UTC strings (`2026-11-29T20:00:00Z`) supplied by the caller, so tests can fix them.
-public struct ReportRecord: Sendable, Equatable, Codable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "reports"
+struct ReportRecord: Sendable, Equatable, Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "reports"
 
     /// The key chosen by the caller (see ``FileStat/path``).
-    public var path: String
-    public var size: Int64
-    public var modificationTimeNanoseconds: Int64
+    var path: String
+    var size: Int64
+    var modificationTimeNanoseconds: Int64
     /// Lower-case hex SHA-256 of the content; empty when the file could not be read at all.
-    public var sha256: String
+    var sha256: String
     /// Hash of content + extractor version + dictionary hashes + counting options (``ContentHash/resultKey``).
-    public var resultKey: String
-    public var status: ReportStatus
-    public var firm: String?
-    public var year: Int?
+    var resultKey: String
+    var status: ReportStatus
+    var firm: String?
+    var year: Int?
     /// For failed reports: the stage that failed ("read", "extract", "identify", "count" …).
-    public var stage: String?
+    var stage: String?
     /// For failed reports: the human-readable reason.
-    public var reason: String?
+    var reason: String?
     /// When the path was first recorded; kept across later updates.
-    public var firstSeen: String
+    var firstSeen: String
     /// When the file's content was last processed (or its failure last observed).
-    public var lastSeen: String
+    var lastSeen: String
     /// The per-report result produced by the pipeline (JSON), opaque to the store; nil for failed reports and
     /// when a listing was asked for without results.
-    public var result: Data?
+    var result: Data?
     /// When the row was last written for any reason.
-    public var updatedAt: String
+    var updatedAt: String
 
-    public init(path: String, size: Int64, modificationTimeNanoseconds: Int64, sha256: String, resultKey: String,
+    init(path: String, size: Int64, modificationTimeNanoseconds: Int64, sha256: String, resultKey: String,
                 status: ReportStatus, firm: String? = nil, year: Int? = nil, stage: String? = nil,
                 reason: String? = nil, firstSeen: String, lastSeen: String, result: Data? = nil,
                 updatedAt: String) {
@@ -72,18 +72,18 @@ public struct ReportRecord: Sendable, Equatable, Codable, FetchableRecord, Persi
 }
 
 /// The outcome of processing one report, handed to ``StateStore/commit(_:at:)``.
-public struct ReportOutcome: Sendable, Equatable {
-    public var file: FileStat
-    public var sha256: String
-    public var resultKey: String
-    public var status: ReportStatus
-    public var firm: String?
-    public var year: Int?
-    public var stage: String?
-    public var reason: String?
-    public var result: Data?
+struct ReportOutcome: Sendable, Equatable {
+    var file: FileStat
+    var sha256: String
+    var resultKey: String
+    var status: ReportStatus
+    var firm: String?
+    var year: Int?
+    var stage: String?
+    var reason: String?
+    var result: Data?
 
-    public init(file: FileStat, sha256: String, resultKey: String, status: ReportStatus, firm: String? = nil,
+    init(file: FileStat, sha256: String, resultKey: String, status: ReportStatus, firm: String? = nil,
                 year: Int? = nil, stage: String? = nil, reason: String? = nil, result: Data? = nil) {
         self.file = file
         self.sha256 = sha256
@@ -97,14 +97,14 @@ public struct ReportOutcome: Sendable, Equatable {
     }
 
     /// A report that went through every stage; `result` is the pipeline's JSON for it.
-    public static func succeeded(file: FileStat, sha256: String, resultKey: String, firm: String?, year: Int?,
+    static func succeeded(file: FileStat, sha256: String, resultKey: String, firm: String?, year: Int?,
                                  result: Data) -> ReportOutcome {
         ReportOutcome(file: file, sha256: sha256, resultKey: resultKey, status: .ok, firm: firm, year: year,
                       result: result)
     }
 
     /// A report to quarantine: it leaves the panel (no result) and is listed in `errors.csv`.
-    public static func failed(file: FileStat, sha256: String, resultKey: String, stage: String, reason: String,
+    static func failed(file: FileStat, sha256: String, resultKey: String, stage: String, reason: String,
                               firm: String? = nil, year: Int? = nil) -> ReportOutcome {
         ReportOutcome(file: file, sha256: sha256, resultKey: resultKey, status: .failed, firm: firm, year: year,
                       stage: stage, reason: reason)

@@ -2,12 +2,12 @@ import Foundation
 
 /// Who holds a run lock, as written by the holder into the lock file right after acquiring it.
 public struct LockHolder: Sendable, Equatable, Codable, CustomStringConvertible {
-    public var pid: Int32
+    var pid: Int32
     /// ISO 8601 UTC start time of the holder's run.
-    public var startedAt: String
-    public var host: String?
+    var startedAt: String
+    var host: String?
 
-    public init(pid: Int32, startedAt: String, host: String? = nil) {
+    init(pid: Int32, startedAt: String, host: String? = nil) {
         self.pid = pid
         self.startedAt = startedAt
         self.host = host
@@ -40,14 +40,14 @@ public struct LockHolder: Sendable, Equatable, Codable, CustomStringConvertible 
 /// there is no stale lock to clean up and the file is never deleted. flock locks belong to an open file
 /// description, so two `acquire` calls in one process also exclude each other. The descriptor is opened
 /// close-on-exec so child processes (R, Stata …) do not inherit and prolong the lock.
-public final class RunLock: Sendable {
+final class RunLock: Sendable {
     /// `lock`, inside ``StateStore/directoryName``.
-    public static let fileName = "lock"
+    static let fileName = "lock"
 
     /// The lock file.
-    public let path: String
+    let path: String
     /// What this process wrote into the lock file.
-    public let holder: LockHolder
+    let holder: LockHolder
     private let descriptor: BatchLocked<Int32?>
 
     private init(path: String, holder: LockHolder, descriptor: Int32) {
@@ -59,13 +59,13 @@ public final class RunLock: Sendable {
     deinit { release() }
 
     /// The lock file of an output folder.
-    public static func lockPath(outputDirectory: URL) -> String {
+    static func lockPath(outputDirectory: URL) -> String {
         outputDirectory.appendingPathComponent(StateStore.directoryName, isDirectory: true)
             .appendingPathComponent(fileName).path
     }
 
     /// Takes the lock of `outputDirectory` (creating `.nqp/` if needed). See ``acquire(lockPath:wait:pollInterval:now:)``.
-    public static func acquire(outputDirectory: URL, wait: TimeInterval = 0, pollInterval: TimeInterval = 0.1,
+    static func acquire(outputDirectory: URL, wait: TimeInterval = 0, pollInterval: TimeInterval = 0.1,
                                now: Date = Date()) throws(BatchError) -> RunLock {
         let directory = outputDirectory.appendingPathComponent(StateStore.directoryName, isDirectory: true)
         do {
@@ -82,7 +82,7 @@ public final class RunLock: Sendable {
     ///
     /// - Throws: ``BatchError/lockHeld(lockPath:holder:)`` naming the holder when the lock stays taken;
     ///   ``BatchError/lockUnavailable(lockPath:reason:)`` when the file cannot be opened or locked.
-    public static func acquire(lockPath: String, wait: TimeInterval = 0, pollInterval: TimeInterval = 0.1,
+    static func acquire(lockPath: String, wait: TimeInterval = 0, pollInterval: TimeInterval = 0.1,
                                now: Date = Date()) throws(BatchError) -> RunLock {
         let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .lockUnavailable(lockPath: lockPath, reason: errnoDescription(errno)) }
@@ -111,7 +111,7 @@ public final class RunLock: Sendable {
     }
 
     /// The current holder of the lock at `lockPath`, or nil when it is free (for `nqp status`). Never blocks.
-    public static func currentHolder(lockPath: String) -> LockHolder? {
+    static func currentHolder(lockPath: String) -> LockHolder? {
         let fd = open(lockPath, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -123,7 +123,7 @@ public final class RunLock: Sendable {
     }
 
     /// Releases the lock (also done on deinit and by the kernel at process exit). The file stays.
-    public func release() {
+    func release() {
         descriptor.withLock { fd in
             guard let open = fd else { return }
             _ = flock(open, LOCK_UN)
@@ -133,7 +133,7 @@ public final class RunLock: Sendable {
     }
 
     /// Whether this object still holds the lock.
-    public var isHeld: Bool { descriptor.withLock { $0 != nil } }
+    var isHeld: Bool { descriptor.withLock { $0 != nil } }
 
     private static func readHolder(_ fd: Int32) -> LockHolder? {
         var buffer = [UInt8](repeating: 0, count: 512)

@@ -1,8 +1,8 @@
 /// What an incremental run will do with each input file, computed by ``StateStore/plan(current:options:resultKeyFor:hash:)``
 /// without reading any report whose size and modification time are unchanged.
-public struct RunPlan: Sendable, Equatable {
+struct RunPlan: Sendable, Equatable {
     /// Why a present file is (or is not) processed.
-    public enum Category: String, Sendable, Codable, Equatable, CaseIterable {
+    enum Category: String, Sendable, Codable, Equatable, CaseIterable {
         /// The path was never seen.
         case new
         /// The content hash differs from the stored one (a quarantined file that changed is also `changed`).
@@ -20,22 +20,22 @@ public struct RunPlan: Sendable, Equatable {
     }
 
     /// One present input file.
-    public struct Entry: Sendable, Equatable {
-        public var file: FileStat
-        public var category: Category
+    struct Entry: Sendable, Equatable {
+        var file: FileStat
+        var category: Category
         /// Content hash: the stored one when size and mtime were unchanged, else freshly computed; empty when
         /// the file is unreadable.
-        public var sha256: String
+        var sha256: String
         /// The result key for this content under the current configuration (empty when unreadable).
-        public var resultKey: String
+        var resultKey: String
         /// True when the caller must run the stages on this file.
-        public var needsProcessing: Bool
+        var needsProcessing: Bool
         /// True when size or mtime differ from the stored row (so the store refreshes them, see ``StateStore/apply(_:at:)``).
-        public var statChanged: Bool
+        var statChanged: Bool
         /// Why the file is unreadable (category `unreadable`).
-        public var unreadableReason: String?
+        var unreadableReason: String?
 
-        public init(file: FileStat, category: Category, sha256: String, resultKey: String, needsProcessing: Bool,
+        init(file: FileStat, category: Category, sha256: String, resultKey: String, needsProcessing: Bool,
                     statChanged: Bool, unreadableReason: String? = nil) {
             self.file = file
             self.category = category
@@ -48,17 +48,17 @@ public struct RunPlan: Sendable, Equatable {
     }
 
     /// Every present file, sorted by path (UTF-8 byte order, as SQLite sorts).
-    public var entries: [Entry]
+    var entries: [Entry]
     /// Paths in the store that are no longer present, sorted; their rows leave the panel.
-    public var removed: [String]
+    var removed: [String]
     /// How many files were read to hash them (0 on a no-change rerun).
-    public var hashedFiles: Int
+    var hashedFiles: Int
     /// How many bytes were hashed.
-    public var hashedBytes: Int64
+    var hashedBytes: Int64
     /// Whether everything is redone (`--force`).
-    public var isForced: Bool
+    var isForced: Bool
 
-    public init(entries: [Entry], removed: [String], hashedFiles: Int, hashedBytes: Int64, isForced: Bool) {
+    init(entries: [Entry], removed: [String], hashedFiles: Int, hashedBytes: Int64, isForced: Bool) {
         self.entries = entries
         self.removed = removed
         self.hashedFiles = hashedFiles
@@ -67,21 +67,21 @@ public struct RunPlan: Sendable, Equatable {
     }
 
     /// Entries of one category, in path order.
-    public func entries(_ category: Category) -> [Entry] { entries.filter { $0.category == category } }
+    func entries(_ category: Category) -> [Entry] { entries.filter { $0.category == category } }
 
-    public var new: [Entry] { entries(.new) }
-    public var changed: [Entry] { entries(.changed) }
-    public var reconfigured: [Entry] { entries(.reconfigured) }
-    public var unchanged: [Entry] { entries(.unchanged) }
-    public var retry: [Entry] { entries(.retry) }
-    public var quarantined: [Entry] { entries(.quarantined) }
-    public var unreadable: [Entry] { entries(.unreadable) }
+    var new: [Entry] { entries(.new) }
+    var changed: [Entry] { entries(.changed) }
+    var reconfigured: [Entry] { entries(.reconfigured) }
+    var unchanged: [Entry] { entries(.unchanged) }
+    var retry: [Entry] { entries(.retry) }
+    var quarantined: [Entry] { entries(.quarantined) }
+    var unreadable: [Entry] { entries(.unreadable) }
 
     /// The files to run through the stages, in path order.
-    public var toProcess: [Entry] { entries.filter(\.needsProcessing) }
+    var toProcess: [Entry] { entries.filter(\.needsProcessing) }
 
     /// Number of present files per category plus `removed`, for `nqp status` and the run summary.
-    public var counts: Counts {
+    var counts: Counts {
         var counts = Counts()
         for entry in entries {
             switch entry.category {
@@ -100,10 +100,10 @@ public struct RunPlan: Sendable, Equatable {
     }
 
     /// Category sizes of a plan.
-    public struct Counts: Sendable, Equatable, Codable {
-        public var new = 0, changed = 0, reconfigured = 0, unchanged = 0, retry = 0, quarantined = 0
-        public var unreadable = 0, removed = 0, toProcess = 0
-        public init() {}
+    struct Counts: Sendable, Equatable, Codable {
+        var new = 0, changed = 0, reconfigured = 0, unchanged = 0, retry = 0, quarantined = 0
+        var unreadable = 0, removed = 0, toProcess = 0
+        init() {}
 
         enum CodingKeys: String, CodingKey {
             case new, changed, reconfigured, unchanged, retry, quarantined, unreadable, removed
@@ -113,15 +113,15 @@ public struct RunPlan: Sendable, Equatable {
 }
 
 /// Options of ``StateStore/plan(current:options:resultKeyFor:hash:)``.
-public struct PlanOptions: Sendable, Equatable {
+struct PlanOptions: Sendable, Equatable {
     /// Retry quarantined files whose content did not change (`--retry-failed`).
-    public var retryFailed: Bool
+    var retryFailed: Bool
     /// Redo everything and re-hash every file instead of trusting size + mtime (`--force`).
-    public var force: Bool
+    var force: Bool
     /// Files hashed in parallel (`--jobs`).
-    public var hashingJobs: Int
+    var hashingJobs: Int
 
-    public init(retryFailed: Bool = false, force: Bool = false, hashingJobs: Int = 1) {
+    init(retryFailed: Bool = false, force: Bool = false, hashingJobs: Int = 1) {
         self.retryFailed = retryFailed
         self.force = force
         self.hashingJobs = max(1, hashingJobs)

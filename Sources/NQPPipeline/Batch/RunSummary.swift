@@ -6,22 +6,22 @@ import Foundation
 /// with ``encodingTimings`` false where identical bytes matter.
 public struct RunSummary: Sendable, Equatable, Encodable {
     /// Report counts of the run.
-    public struct Reports: Sendable, Equatable, Codable {
-        public var new: Int
-        public var changed: Int
-        public var unchanged: Int
+    struct Reports: Sendable, Equatable, Codable {
+        var new: Int
+        var changed: Int
+        var unchanged: Int
         /// Same content, re-counted because a dictionary, option or extractor version changed.
-        public var reconfigured: Int
+        var reconfigured: Int
         /// Quarantined files retried (`--retry-failed`).
-        public var retried: Int
+        var retried: Int
         /// Reports that failed in this run.
-        public var failed: Int
+        var failed: Int
         /// Reports whose files disappeared (and left the panel).
-        public var removed: Int
+        var removed: Int
         /// All quarantined reports after the run (rows of `errors.csv`), including older ones not retried.
-        public var quarantined: Int
+        var quarantined: Int
 
-        public init(new: Int = 0, changed: Int = 0, unchanged: Int = 0, reconfigured: Int = 0, retried: Int = 0,
+        init(new: Int = 0, changed: Int = 0, unchanged: Int = 0, reconfigured: Int = 0, retried: Int = 0,
                     failed: Int = 0, removed: Int = 0, quarantined: Int = 0) {
             self.new = new
             self.changed = changed
@@ -34,7 +34,7 @@ public struct RunSummary: Sendable, Equatable, Encodable {
         }
 
         /// The counts a plan predicts (failed and quarantined are known only after the run).
-        public init(plan: RunPlan) {
+        init(plan: RunPlan) {
             let counts = plan.counts
             self.init(new: counts.new, changed: counts.changed, unchanged: counts.unchanged,
                       reconfigured: counts.reconfigured, retried: counts.retry, removed: counts.removed)
@@ -42,27 +42,27 @@ public struct RunSummary: Sendable, Equatable, Encodable {
     }
 
     /// Wall-clock seconds of one stage.
-    public struct StageTiming: Sendable, Equatable, Codable {
-        public var stage: String
-        public var seconds: Double
-        public init(stage: String, seconds: Double) {
+    struct StageTiming: Sendable, Equatable, Codable {
+        var stage: String
+        var seconds: Double
+        init(stage: String, seconds: Double) {
             self.stage = stage
             self.seconds = seconds
         }
     }
 
-    public var reports: Reports
+    var reports: Reports
     /// Firm-years in the panel written by this run.
-    public var firmYears: Int
+    var firmYears: Int
     /// Seconds per stage, in the order the stages ran.
-    public var stageSeconds: [StageTiming]
+    var stageSeconds: [StageTiming]
     /// Output files written (names relative to the output folder), in the order written.
-    public var outputs: [String]
+    var outputs: [String]
     public var exitStatus: ExitStatus
     /// Whether `encode(to:)` includes `stage_seconds` (false for deterministic manifests).
-    public var encodingTimings: Bool
+    var encodingTimings: Bool
 
-    public init(reports: Reports = Reports(), firmYears: Int = 0, stageSeconds: [StageTiming] = [],
+    init(reports: Reports = Reports(), firmYears: Int = 0, stageSeconds: [StageTiming] = [],
                 outputs: [String] = [], exitStatus: ExitStatus = .success, encodingTimings: Bool = true) {
         self.reports = reports
         self.firmYears = firmYears
@@ -73,7 +73,7 @@ public struct RunSummary: Sendable, Equatable, Encodable {
     }
 
     /// Adds `seconds` to `stage` (appending it the first time).
-    public mutating func addTime(_ seconds: Double, toStage stage: String) {
+    mutating func addTime(_ seconds: Double, toStage stage: String) {
         if let index = stageSeconds.firstIndex(where: { $0.stage == stage }) {
             stageSeconds[index].seconds += seconds
         } else {
@@ -82,7 +82,7 @@ public struct RunSummary: Sendable, Equatable, Encodable {
     }
 
     /// Sum of the stage times.
-    public var totalSeconds: Double { stageSeconds.reduce(0) { $0 + $1.seconds } }
+    var totalSeconds: Double { stageSeconds.reduce(0) { $0 + $1.seconds } }
 
     enum CodingKeys: String, CodingKey {
         case reports

@@ -7,18 +7,18 @@ import GRDB
 /// Every write method runs in a single transaction, so a run killed at any moment leaves the store as it was
 /// before or after that call, never in between. Listings are sorted by path (SQLite's BINARY collation, i.e.
 /// UTF-8 byte order).
-public final class StateStore: Sendable {
+final class StateStore: Sendable {
     /// `.nqp`, the folder inside the output folder that holds the state store and the run lock.
-    public static let directoryName = ".nqp"
+    static let directoryName = ".nqp"
     /// `state.sqlite`.
-    public static let fileName = "state.sqlite"
+    static let fileName = "state.sqlite"
 
     /// The database file.
-    public let path: String
+    let path: String
     private let pool: DatabasePool
 
     /// Opens (creating if needed) the store of `outputDirectory`, creating `.nqp/` and migrating the schema.
-    public convenience init(outputDirectory: URL) throws(BatchError) {
+    convenience init(outputDirectory: URL) throws(BatchError) {
         let directory = outputDirectory.appendingPathComponent(Self.directoryName, isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -29,7 +29,7 @@ public final class StateStore: Sendable {
     }
 
     /// Opens (creating if needed) the store at `databasePath` and migrates the schema.
-    public init(databasePath: String) throws(BatchError) {
+    init(databasePath: String) throws(BatchError) {
         path = databasePath
         var configuration = Configuration()
         configuration.label = "nqp.state"
@@ -61,26 +61,26 @@ public final class StateStore: Sendable {
     }
 
     /// Closes the database; later calls throw.
-    public func close() throws(BatchError) {
+    func close() throws(BatchError) {
         do { try pool.close() } catch { throw .stateStore(path: path, operation: "close", reason: "\(error)") }
     }
 
     // MARK: Reading
 
     /// The row of one path, with its result.
-    public func report(atPath reportPath: String) throws(BatchError) -> ReportRecord? {
+    func report(atPath reportPath: String) throws(BatchError) -> ReportRecord? {
         try read("look-up") { db in try ReportRecord.fetchOne(db, key: reportPath) }
     }
 
     /// Every row sorted by path. Without results the `result` of each record is nil (cheaper for listings).
-    public func reports(includingResults: Bool = true) throws(BatchError) -> [ReportRecord] {
+    func reports(includingResults: Bool = true) throws(BatchError) -> [ReportRecord] {
         try read("listing") { db in
             try ReportRecord.fetchAll(db, sql: Self.selectSQL(includingResults: includingResults) + " ORDER BY path")
         }
     }
 
     /// Rows of one status sorted by path (e.g. the quarantined ones for `errors.csv`, without results).
-    public func reports(withStatus status: ReportStatus, includingResults: Bool = false) throws(BatchError)
+    func reports(withStatus status: ReportStatus, includingResults: Bool = false) throws(BatchError)
         -> [ReportRecord] {
         try read("listing") { db in
             try ReportRecord.fetchAll(
@@ -90,7 +90,7 @@ public final class StateStore: Sendable {
     }
 
     /// Number of rows of one status.
-    public func count(withStatus status: ReportStatus) throws(BatchError) -> Int {
+    func count(withStatus status: ReportStatus) throws(BatchError) -> Int {
         try read("count") { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM reports WHERE status = ?", arguments: [status.rawValue]) ?? 0
         }
@@ -106,7 +106,7 @@ public final class StateStore: Sendable {
     /// Records the outcomes of processed reports in one transaction: inserts new paths and updates known ones,
     /// keeping their `first_seen`. A failed outcome clears the stored result (the report leaves the panel).
     /// If any row fails (e.g. a malformed hash) nothing is written.
-    public func commit(_ outcomes: [ReportOutcome], at now: Date) throws(BatchError) {
+    func commit(_ outcomes: [ReportOutcome], at now: Date) throws(BatchError) {
         guard !outcomes.isEmpty else { return }
         let stamp = BatchTimestamp.string(from: now)
         try write("commit") { db in
@@ -133,7 +133,7 @@ public final class StateStore: Sendable {
     }
 
     /// Deletes the rows of `paths` (files no longer present) in one transaction.
-    public func removeReports(atPaths paths: [String]) throws(BatchError) {
+    func removeReports(atPaths paths: [String]) throws(BatchError) {
         guard !paths.isEmpty else { return }
         try write("delete") { db in
             let statement = try db.cachedStatement(sql: "DELETE FROM reports WHERE path = ?")
@@ -143,7 +143,7 @@ public final class StateStore: Sendable {
 
     /// Deletes every row whose path is not in `presentPaths`; returns the deleted paths, sorted.
     @discardableResult
-    public func removeReports(notIn presentPaths: Set<String>) throws(BatchError) -> [String] {
+    func removeReports(notIn presentPaths: Set<String>) throws(BatchError) -> [String] {
         let gone = try read("listing") { db in try String.fetchAll(db, sql: "SELECT path FROM reports ORDER BY path") }
             .filter { !presentPaths.contains($0) }
         try removeReports(atPaths: gone)
@@ -153,7 +153,7 @@ public final class StateStore: Sendable {
     /// Applies the bookkeeping of a plan in one transaction, before or after processing: deletes the rows of
     /// removed files and stores the new size + mtime of files whose content turned out unchanged (touched,
     /// copied), so the next run trusts their stat again instead of re-hashing them. Idempotent.
-    public func apply(_ plan: RunPlan, at now: Date) throws(BatchError) {
+    func apply(_ plan: RunPlan, at now: Date) throws(BatchError) {
         let refreshed = plan.entries.filter {
             $0.statChanged && ($0.category == .unchanged || $0.category == .quarantined)
                 && !$0.sha256.isEmpty
@@ -184,7 +184,7 @@ public final class StateStore: Sendable {
     ///
     /// A quarantined file is retried only when its content changed (category `changed`) or with
     /// `retryFailed`/`force` (category `retry`); a configuration change alone does not retry it.
-    public func plan(current: [FileStat], options: PlanOptions = PlanOptions(),
+    func plan(current: [FileStat], options: PlanOptions = PlanOptions(),
                      resultKeyFor: (String) -> String,
                      hash: @escaping @Sendable (FileStat) throws -> String = { try ContentHash.sha256Hex(ofFileAt: $0.location) })
         throws(BatchError) -> RunPlan {
@@ -317,6 +317,6 @@ public final class StateStore: Sendable {
 
 /// Why a file could not be hashed (a message, so results stay `Sendable` and comparable).
 struct HashFailure: Error, Sendable, CustomStringConvertible {
-    var description: String
+    public var description: String
     init(_ description: String) { self.description = description }
 }

@@ -4,18 +4,18 @@
 /// Balanced by size with the longest-processing-time rule (Graham 1969): reports largest first (ties by path in
 /// UTF-8 byte order) each go to the shard with the fewest bytes so far (ties to the lowest shard number). The
 /// largest shard is then at most 4/3 of the optimum, and never more than one report above the mean.
-public enum ShardAssignment {
-    public struct Item: Sendable, Hashable {
-        public var path: String
-        public var size: Int64
-        public init(path: String, size: Int64) {
+enum ShardAssignment {
+    struct Item: Sendable, Hashable {
+        var path: String
+        var size: Int64
+        init(path: String, size: Int64) {
             self.path = path
             self.size = size
         }
     }
 
     /// The shard of every item, in the items' order.
-    public static func assign(_ items: [Item], shards: Int) -> [Int] {
+    static func assign(_ items: [Item], shards: Int) -> [Int] {
         let count = max(1, shards)
         let order = items.indices.sorted { a, b in
             items[a].size != items[b].size ? items[a].size > items[b].size
@@ -33,7 +33,7 @@ public enum ShardAssignment {
     }
 
     /// Total bytes per shard under `assign`.
-    public static func loads(_ items: [Item], shards: Int) -> [Int64] {
+    static func loads(_ items: [Item], shards: Int) -> [Int64] {
         var loads = [Int64](repeating: 0, count: max(1, shards))
         for (item, shard) in zip(items, assign(items, shards: shards)) { loads[shard] += item.size }
         return loads

@@ -5,12 +5,12 @@ import NQPConfig
 /// Options of `nqp run --gather`.
 public struct GatherOptions: Sendable {
     /// Build from the shards that are there (warnings; the missing ones in the manifest) instead of exit 2.
-    public var allowPartial: Bool
+    var allowPartial: Bool
     /// Which round (`out/.nqp/shards/N`); nil = the only one, or the one planned over the current work.
-    public var shards: Int?
+    var shards: Int?
     /// As given to the shards (`--force`, `--retry-failed`): they change what the round had to process.
-    public var force: Bool
-    public var retryFailed: Bool
+    var force: Bool
+    var retryFailed: Bool
 
     public init(allowPartial: Bool = false, shards: Int? = nil, force: Bool = false, retryFailed: Bool = false) {
         self.allowPartial = allowPartial
@@ -53,7 +53,7 @@ struct ShardProblem: Encodable, Sendable, CustomStringConvertible {
     var kind: Kind
     var reason: String
 
-    var description: String { "shard \(shard): \(kind.rawValue) — \(reason)" }
+    public var description: String { "shard \(shard): \(kind.rawValue) — \(reason)" }
 }
 
 /// What a gather hands back to the run that builds the panel.

@@ -46,15 +46,15 @@ enum ShardLayout {
 }
 
 /// What must be equal between every shard of a round and the gather.
-public struct ShardFingerprints: Codable, Sendable, Equatable {
-    public var nqpVersion: String
+struct ShardFingerprints: Codable, Sendable, Equatable {
+    var nqpVersion: String
     /// Size and modification time of the nqp executable (a rebuilt binary may extract differently).
-    public var executable: String
-    public var configSHA256: String
+    var executable: String
+    var configSHA256: String
     /// The result-key fingerprint: extractor and counter versions, options, dictionaries.
-    public var cache: String
+    var cache: String
     /// `name=sha256` of each dictionary, in configuration order.
-    public var dictionaries: [String]
+    var dictionaries: [String]
 
     enum CodingKeys: String, CodingKey {
         case nqpVersion = "nqp_version", executable, configSHA256 = "config_sha256", cache, dictionaries

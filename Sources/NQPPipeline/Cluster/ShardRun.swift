@@ -4,14 +4,14 @@ import NQPLexicon
 
 /// What `nqp run --shard K/N` did.
 public struct ShardRunSummary: Sendable {
-    public var shard: ShardSpec
+    var shard: ShardSpec
     /// Reports this shard processed, and in the whole round.
-    public var reports: Int
-    public var roundReports: Int
-    public var bytes: Int64
-    public var quarantined: Int
-    public var folder: URL
-    public var seconds: Double
+    var reports: Int
+    var roundReports: Int
+    var bytes: Int64
+    var quarantined: Int
+    var folder: URL
+    var seconds: Double
     public var exitStatus: ExitStatus
 
     public var rendered: String {

@@ -2,10 +2,10 @@ import Foundation
 
 /// One shard of a cluster run: shard `index` (0-based) of `count` (README "Running on a cluster").
 public struct ShardSpec: Sendable, Hashable, CustomStringConvertible {
-    public let index: Int
-    public let count: Int
+    let index: Int
+    let count: Int
     /// More shards than this is a typo, not a plan: each shard is one Slurm array task.
-    public static let maximumCount = 100_000
+    static let maximumCount = 100_000
 
     public init(index: Int, count: Int) throws(ShardError) {
         guard count >= 1, count <= Self.maximumCount else {

@@ -1,8 +1,8 @@
 import Foundation
 
 /// The shards of every round under `out/.nqp/shards/`, for `nqp status`.
-public struct ShardRoundStatus: Sendable, Equatable {
-    public enum State: String, Sendable, Equatable {
+struct ShardRoundStatus: Sendable, Equatable {
+    enum State: String, Sendable, Equatable {
         /// Finished: `K/shard.json` is there.
         case done
         /// Started but not finished: a temporary folder only (running, or killed).
@@ -11,12 +11,12 @@ public struct ShardRoundStatus: Sendable, Equatable {
         case missing
     }
 
-    public var shards: Int
-    public var states: [State]
+    var shards: Int
+    var states: [State]
 
-    public func indices(_ state: State) -> [Int] { states.indices.filter { states[$0] == state } }
+    func indices(_ state: State) -> [Int] { states.indices.filter { states[$0] == state } }
 
-    public static func rounds(outputFolder: URL) -> [ShardRoundStatus] {
+    static func rounds(outputFolder: URL) -> [ShardRoundStatus] {
         ShardLayout.rounds(outputFolder).map { count in
             let round = ShardLayout.round(outputFolder, count: count)
             let states: [State] = (0..<count).map { index in
@@ -28,7 +28,7 @@ public struct ShardRoundStatus: Sendable, Equatable {
         }
     }
 
-    public var rendered: [String] {
+    var rendered: [String] {
         func list(_ indices: [Int]) -> String {
             indices.isEmpty ? "none" : indices.count > 40
                 ? indices.prefix(40).map(String.init).joined(separator: ",") + ",… (\(indices.count))"

@@ -29,7 +29,7 @@ public enum ProjectStarter {
     public static let exampleReportName = "999999_2023_example.html"
 
     /// The files of the starter, relative to its folder, in writing order.
-    public static var files: [(path: String, text: String)] {
+    static var files: [(path: String, text: String)] {
         [
             ("pipeline.yml", pipelineYAML),
             ("reports/README.md", "Put annual reports here (HTML, XHTML/inline XBRL, XBRL, text, each possibly .gz; zip archives), named like 000001_2023_name.html so firm and year are found, or list them in a manifest CSV (reports.manifest); \(exampleReportName) is a fictitious example — delete it.\n"),

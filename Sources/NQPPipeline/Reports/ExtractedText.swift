@@ -6,38 +6,38 @@ import NQPLexicon
 /// manifest are counting settings), and the extraction's warnings. It is what the text cache keeps
 /// (README "Text cache"), and the fresh path goes through it too, so a re-count from the cache is the same
 /// computation as a run that reads the report.
-public struct ExtractedText: Sendable, Equatable {
+struct ExtractedText: Sendable, Equatable {
     /// `archive.zip/member` tail of the input's path after the file's own path; empty for a whole file.
-    public var memberSuffix: String
+    var memberSuffix: String
     /// The name firm and year are read from (a member's own name; a `.gz` without its suffix).
-    public var fileName: String
+    var fileName: String
     /// The report's SHA-256: a whole file's (as the state store hashed it), a zip member's own bytes'.
-    public var sha256: String
-    public var format: String
-    public var encoding: String
-    public var encodingSource: String
-    public var byteCount: Int
-    public var decodeErrors: Int
-    public var chars: Int
-    public var sections: [Section]
-    public var facts: [String: String]
-    public var warnings: [String]
-    public var pages: PageMap?
+    var sha256: String
+    var format: String
+    var encoding: String
+    var encodingSource: String
+    var byteCount: Int
+    var decodeErrors: Int
+    var chars: Int
+    var sections: [Section]
+    var facts: [String: String]
+    var warnings: [String]
+    var pages: PageMap?
     /// UTF-8 byte range of the MD&A in `matchText`; nil when no plausible MD&A was found.
-    public var mdnaBytes: Range<Int>?
-    public var matchText: String
+    var mdnaBytes: Range<Int>?
+    var matchText: String
     /// The layout text; only needed to find excluded chapters, so the cache reads it only then (nil otherwise).
-    public var layoutText: String?
+    var layoutText: String?
     /// What firm, year, form type and company are decided from (with path, name and facts) at count time.
-    public var identityEvidence = IdentityEvidence()
+    var identityEvidence = IdentityEvidence()
     /// Full report, summary, English version …, and whether corrected or cancelled.
-    public var document = DocumentClass.assumed
+    var document = DocumentClass.assumed
     /// Match text of the other scopes (`item:7`, `document:EX-13`), as `ExtractedReport.scopeTexts`.
-    public var scopeTexts: [String: String] = [:]
+    var scopeTexts: [String: String] = [:]
     /// The MD&A's own text when it is not a range of `matchText` (an EDGAR MD&A from an EX-13 exhibit).
-    public var mdnaText: String?
+    var mdnaText: String?
 
-    public init(memberSuffix: String, fileName: String, sha256: String, format: String, encoding: String,
+    init(memberSuffix: String, fileName: String, sha256: String, format: String, encoding: String,
                 encodingSource: String, byteCount: Int, decodeErrors: Int, chars: Int, sections: [Section],
                 facts: [String: String], warnings: [String], pages: PageMap?, mdnaBytes: Range<Int>?,
                 matchText: String, layoutText: String?) {
@@ -60,7 +60,7 @@ public struct ExtractedText: Sendable, Equatable {
     }
 
     /// The text side of `report`, read from an input whose path extends the file's path by `memberSuffix`.
-    public init(_ report: ExtractedReport, memberSuffix: String, sha256: String) {
+    init(_ report: ExtractedReport, memberSuffix: String, sha256: String) {
         self.init(memberSuffix: memberSuffix, fileName: report.fileName, sha256: sha256,
                   format: report.format.rawValue, encoding: report.encoding.encoding.name,
                   encodingSource: report.encoding.description, byteCount: report.byteCount,
@@ -74,7 +74,7 @@ public struct ExtractedText: Sendable, Equatable {
     }
 
     /// The match text of `scope`; nil when that section was not found.
-    public func text(in scope: Scope) -> String? {
+    func text(in scope: Scope) -> String? {
         switch scope.kind {
         case .full: return matchText
         case .mdna:
@@ -94,13 +94,13 @@ public struct ExtractedText: Sendable, Equatable {
 
 /// What the extract stage made of one input file: one member for a plain or gzip file, one per zip member.
 public struct ExtractedFile: Sendable, Equatable {
-    public enum Member: Sendable, Equatable {
+    enum Member: Sendable, Equatable {
         case text(ExtractedText)
         /// The member could not be extracted (stage "extract"); the reason names the file.
         case failed(memberSuffix: String, sha256: String, reason: String)
     }
 
-    public var members: [Member]
+    var members: [Member]
 
-    public init(members: [Member] = []) { self.members = members }
+    init(members: [Member] = []) { self.members = members }
 }

@@ -170,7 +170,7 @@ public struct ReportProcessor: Sendable {
     /// Counts one report's text: firm and year from its path, name, facts and identity evidence (SEC header,
     /// cover period, opening text) under the identity rules, then
     /// every dictionary over the configured scope.
-    public func count(_ text: ExtractedText, path: String, displayPath: String) -> ReportResult {
+    func count(_ text: ExtractedText, path: String, displayPath: String) -> ReportResult {
         let identity = text.identityEvidence.identify(rules: extractor.options.identity, path: path,
                                                       fileName: text.fileName, facts: text.facts)
         var warnings = text.warnings

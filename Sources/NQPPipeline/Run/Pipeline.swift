@@ -9,15 +9,15 @@ import NQPTable
 
 /// Options of one `nqp run` (command-line switches, not configuration: they don't change the numbers).
 public struct RunOptions: Sendable {
-    public var force = false
-    public var retryFailed = false
+    var force = false
+    var retryFailed = false
     /// Workers for extract and count; nil = the configuration's `run.jobs`, 0 = the number of cores.
-    public var jobs: Int?
+    var jobs: Int?
     /// Seconds to wait for another run's lock; 0 = fail at once with exit 4.
-    public var waitSeconds: Double = 0
-    public var quiet = false
+    var waitSeconds: Double = 0
+    var quiet = false
     /// Where the progress bar draws: the log's standard-error sink, so log lines and the bar don't cut each other.
-    public var progressSink: LogSink?
+    var progressSink: LogSink?
     /// `nqp run --gather`: take in a cluster round's shards first (README "Running on a cluster").
     public var gather: GatherOptions?
 
@@ -35,8 +35,8 @@ public struct RunOptions: Sendable {
 /// `nqp run`: every stage over the configured inputs, incrementally, under the output folder's lock, writing
 /// every output atomically. Returns the summary; the caller maps `summary.exitStatus` to the process exit code.
 public struct Pipeline {
-    public let loaded: LoadedConfig
-    public let logger: Logger
+    let loaded: LoadedConfig
+    let logger: Logger
 
     public init(loaded: LoadedConfig, logger: Logger) {
         self.loaded = loaded

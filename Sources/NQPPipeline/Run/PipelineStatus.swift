@@ -3,7 +3,7 @@ import NQPLexicon
 
 /// What `nqp run` would do now, without doing it (`nqp status`).
 public struct PipelineStatus: Sendable {
-    public var plan: RunPlan
+    var plan: RunPlan
     public var rendered: String
 }
 

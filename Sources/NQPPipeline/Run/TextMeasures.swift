@@ -9,10 +9,10 @@ import NQPTable
 /// Column names come from the dictionary (`column:` of each category); the dictionary-level prefix of the
 /// totals (`dt_total`, `dt_index`, `dt_per10k`) is the prefix the category columns share before their first
 /// underscore (`dt_ai`, `dt_cloud` → `dt`), else the dictionary name.
-public struct TextMeasures: Sendable {
-    public var table: Table
+struct TextMeasures: Sendable {
+    var table: Table
 
-    public init(results: [ReportResult], dictionaries: [KeywordDictionary], scopeName: String,
+    init(results: [ReportResult], dictionaries: [KeywordDictionary], scopeName: String,
                 displayPath: (String) -> String = { $0 }) {
         let rows = results.compactMap { result -> (PanelKey, ReportResult)? in
             guard let firm = result.firm, let year = result.year else { return nil }

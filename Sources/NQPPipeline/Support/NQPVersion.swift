@@ -3,13 +3,13 @@ import NQPBuiltins
 /// Versions that identify what produced an output. `extractor` and `counter` are part of every report's cache
 /// key: bump them when a change alters extracted text or counts, and the next run redoes exactly that work.
 public enum NQPVersion {
-    public static let string = "0.1.0"
+    static let string = "0.1.0"
     /// The git commit the binary was built from ("unknown" outside a git checkout), embedded at build time.
-    public static let commit = Builtins.gitCommit
+    static let commit = Builtins.gitCommit
     /// What `nqp --version` prints: the version and the commit.
     public static let withCommit = "\(string) (git commit \(commit))"
     /// Version of the text semantics (visible text, match text, sections, identification).
-    public static let extractor = "extract-2"
+    static let extractor = "extract-2"
     /// Version of the counting semantics.
-    public static let counter = "count-2"
+    static let counter = "count-2"
 }
