@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "NQPScore", swiftSettings: strict),
         // Stage 5: the output folder (panel.dta, panel.csv, codebook, import scripts).
         .target(name: "NQPExport",
-                dependencies: ["NQPTable", .product(name: "GRDB", package: "GRDB.swift")],
+                dependencies: ["NQPTable", "NQPEncoding", .product(name: "GRDB", package: "GRDB.swift")],
                 swiftSettings: strict),
         // The run report: report.html (inline SVG charts) from the output folder's files.
         .target(name: "NQPReport", dependencies: ["NQPTable", "NQPLexicon"], swiftSettings: strict),
@@ -81,7 +81,7 @@ let package = Package(
 
         .target(name: "NQPTestSupport", path: "Tests/NQPTestSupport"),
         .testTarget(name: "NQPEncodingTests", dependencies: ["NQPEncoding", "NQPTestSupport"]),
-        .testTarget(name: "NQPExtractTests", dependencies: ["NQPExtract", "NQPTestSupport"],
+        .testTarget(name: "NQPExtractTests", dependencies: ["NQPExtract", "NQPEncoding", "NQPTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "NQPLexiconTests", dependencies: ["NQPLexicon", "NQPTestSupport"]),
         .testTarget(name: "NQPTableTests", dependencies: ["NQPTable", "NQPEncoding", "NQPTestSupport"]),
@@ -90,8 +90,10 @@ let package = Package(
                     exclude: ["reference_entropy.py"]),
         .testTarget(name: "NQPExportTests", dependencies: ["NQPExport", "NQPTable", "NQPTestSupport"]),
         .testTarget(name: "NQPConfigTests",
-                    dependencies: ["NQPConfig", "NQPExtract", "NQPLexicon", "NQPPanel", "NQPScore", "NQPTestSupport"]),
-        .testTarget(name: "NQPPipelineTests", dependencies: ["NQPPipeline", "NQPConfig", "NQPTestSupport"]),
+                    dependencies: ["NQPConfig", "NQPExtract", "NQPLexicon", "NQPPanel", "NQPScore"]),
+        .testTarget(name: "NQPPipelineTests",
+                    dependencies: ["NQPPipeline", "NQPConfig", "NQPExtract", "NQPLexicon", "NQPTable", "NQPTestSupport",
+                                   .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "NQPReportTests", dependencies: ["NQPReport", "NQPTestSupport"]),
         .testTarget(name: "NQPEndToEndTests", dependencies: ["NQPTestSupport", "CZlibInflate"]),
     ]
