@@ -1,6 +1,6 @@
 /// One derived indicator from `pipeline.yml`:
-/// `rd_intensity: {formula: "rd_expense / revenue", label: "R&D expense / operating revenue", unit: "ratio"}`.
-/// When indicators are given as a map, the key is the name (`IndicatorDefinition.list(from:)`).
+/// `rd_intensity: {formula: "rd_expense / revenue", label: "R&D expense / operating revenue", unit: "ratio"}`;
+/// the key is the name.
 public struct IndicatorDefinition: Codable, Equatable, Sendable {
     public var name: String
     public var formula: String
@@ -22,15 +22,6 @@ public struct IndicatorDefinition: Codable, Equatable, Sendable {
         formula = try c.decode(String.self, forKey: .formula)
         label = try c.decodeIfPresent(String.self, forKey: .label) ?? ""
         unit = try c.decodeIfPresent(String.self, forKey: .unit) ?? ""
-    }
-
-    /// Definitions from a YAML map, named by their keys, in key order (evaluation order is by dependency anyway).
-    public static func list(from map: [String: IndicatorDefinition]) -> [IndicatorDefinition] {
-        map.sorted { $0.key < $1.key }.map { key, value in
-            var d = value
-            d.name = key
-            return d
-        }
     }
 }
 
