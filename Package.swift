@@ -33,8 +33,9 @@ let package = Package(
                 linkerSettings: ["mupdf", "mupdf-third", "mujs", "gumbo", "openjp2", "jbig2dec", "jpeg", "freetype",
                                  "png16", "brotlidec", "brotlicommon", "z", "m"].map { .linkedLibrary($0) }),
 
-        // Bytes → Unicode: encoding sniffing and decoders shared by reports and financial CSVs.
-        .target(name: "NQPEncoding", swiftSettings: strict),
+        // Bytes → Unicode: encoding sniffing and decoders shared by reports and financial CSVs; UTF-8 byte utilities,
+        // hexadecimal and SHA-256 (of input files, dictionaries and configurations).
+        .target(name: "NQPEncoding", dependencies: ["CLibCrypto"], swiftSettings: strict),
         // Stage 1: report files → visible text, match text, sections, firm and year.
         .target(name: "NQPExtract",
                 dependencies: ["NQPEncoding", "CLibXML2", "CZlibInflate", "ZIPFoundation", "CMuPDFShim"],
@@ -44,7 +45,7 @@ let package = Package(
         .plugin(name: "EmbedBuiltins", capability: .buildTool(), dependencies: ["nqp-embed"]),
         .executableTarget(name: "nqp-embed", swiftSettings: strict),
         // Stage 2: dictionaries and the keyword matcher.
-        .target(name: "NQPLexicon", dependencies: ["Yams", "CLibCrypto", "NQPBuiltins", "NQPEncoding"], swiftSettings: strict),
+        .target(name: "NQPLexicon", dependencies: ["Yams", "NQPBuiltins", "NQPEncoding"], swiftSettings: strict),
         // Tabular data and its file formats: CSV, Stata .dta, .xlsx.
         .target(name: "NQPTable",
                 dependencies: ["NQPEncoding", "ZIPFoundation"],
@@ -83,7 +84,7 @@ let package = Package(
         .testTarget(name: "NQPEncodingTests", dependencies: ["NQPEncoding", "NQPTestSupport"]),
         .testTarget(name: "NQPExtractTests", dependencies: ["NQPExtract", "NQPEncoding", "NQPTestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "NQPLexiconTests", dependencies: ["NQPLexicon", "NQPTestSupport"]),
+        .testTarget(name: "NQPLexiconTests", dependencies: ["NQPLexicon", "NQPEncoding", "NQPTestSupport"]),
         .testTarget(name: "NQPTableTests", dependencies: ["NQPTable", "NQPEncoding", "NQPTestSupport"]),
         .testTarget(name: "NQPPanelTests", dependencies: ["NQPPanel", "NQPTable", "NQPTestSupport"]),
         .testTarget(name: "NQPScoreTests", dependencies: ["NQPScore", "NQPTestSupport"],
@@ -92,7 +93,7 @@ let package = Package(
         .testTarget(name: "NQPConfigTests",
                     dependencies: ["NQPConfig", "NQPExtract", "NQPLexicon", "NQPPanel", "NQPScore"]),
         .testTarget(name: "NQPPipelineTests",
-                    dependencies: ["NQPPipeline", "NQPConfig", "NQPExtract", "NQPLexicon", "NQPTable", "NQPTestSupport",
+                    dependencies: ["NQPPipeline", "NQPConfig", "NQPEncoding", "NQPExtract", "NQPLexicon", "NQPTable", "NQPTestSupport",
                                    .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "NQPReportTests", dependencies: ["NQPReport", "NQPTestSupport"]),
         .testTarget(name: "NQPEndToEndTests", dependencies: ["NQPTestSupport", "CZlibInflate"]),

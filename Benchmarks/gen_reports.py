@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""gen_reports.py - many small report files for the no-change nightly rerun check (issue 8: 10,000 already
+"""gen_reports.py - many small report files for the no-change nightly rerun check (10,000 already
 processed reports, second `nqp run` under 3 s). Python 3 standard library only; deterministic.
 
   gen_reports.py OUT [--n 10000] [--dictionary PATH]

@@ -14,7 +14,7 @@
   report.py table RESULTS.jsonl
       prints a Markdown table: runs, median wall seconds (min-max), median MB/s of input, peak MiB (max over
       runs), and for every nqp row its throughput ratio to each peer row (median MB/s / median MB/s), plus the
-      --jobs 2 / --jobs 1 speed-up, then the "check" rows (median figure vs target) and the issue-8 targets
+      --jobs 2 / --jobs 1 speed-up, then the "check" rows (median figure vs target) and the targets
       with "met" / "NOT met".
 """
 import json
@@ -192,7 +192,7 @@ def table(argv):
                         "%.3f s" % med if med is not None else "failed", met))
     if targets:
         print()
-        print("| issue-8 target | measured | |")
+        print("| target | measured | |")
         print("|---|---|---|")
         for name, fig, met in targets:
             print("| %s | %s | %s |" % (name, fig, "met" if met else "NOT met"))

@@ -7,7 +7,7 @@
       /usr/bin/time -v when present, else getrusage) and the PAGES, BYTES and FILES it read.
   report_pdf.py table RESULTS.jsonl
       prints a Markdown table per program: runs, median wall and CPU seconds (min-max), pages per CPU second and
-      per wall second, peak MiB; then nqp's ratios to each peer and the issue-11 targets, each `met` / `NOT met`.
+      per wall second, peak MiB; then nqp's ratios to each peer and the PDF targets, each `met` / `NOT met`.
 
 Ratios to the peers are per core: pages per CPU second of nqp --jobs 1 over the peer's (the peers are single
 threaded; CPU seconds are what a shared machine does not inflate, wall seconds are shown beside them). The
@@ -121,7 +121,7 @@ def table(argv):
                             "%.0f vs %.0f MiB (%.2f×)" % (stats[j1]["rss"], stats[small]["rss"], r), r <= 1.25))
     if targets:
         print()
-        print("| issue-11 target | measured | |")
+        print("| PDF target | measured | |")
         print("|---|---|---|")
         for name, fig, met in targets:
             print("| %s | %s | %s |" % (name, fig, "met" if met else "NOT met"))

@@ -7,7 +7,7 @@
 #   PEERS=1         0 skips the peers;  PEERS_BENCH=path to peers_bench.py (default <repo>/../shared/bench/peers_bench.py)
 #   EXTRA_PEERS=""  more peer baselines, e.g. "bs4-html.parser jieba cntext" (need their packages installed)
 #   MEM10=1         a run on a 10x corpus (symbolic links to the same files) to check that memory is flat; 0 skips
-#   CHECKS=1        the other issue-8 targets: no-change rerun over 10,000 reports, entropy scoring and export of
+#   CHECKS=1        the other targets: no-change rerun over 10,000 reports, entropy scoring and export of
 #                   a 100,000-row panel (gen_reports.py, gen_panel.py); 0 skips
 #   CHECK_RUNS=3    timed runs per check
 #   BUILD=1         0 skips `swift build -c release`
@@ -149,7 +149,7 @@ if [ "$CHECKS" = 1 ]; then
        "$NQP" run --quiet --force --config "run_$w.yml")
   done
   for w in pooled by_year; do
-    # Informational (target 0): CSV read + score + CSV write; the issue's 1 s target is the scoring itself.
+    # Informational (target 0): CSV read + score + CSV write; the 1 s target is for the scoring itself.
     (cd "$PANEL" && check "nqp score ($w) end to end, 100k x 30" 0 wall \
        "$NQP" score panel.csv --indicators "$IND" --id firm,year --weighting "$w" \
        --weights-out "$OUT/weights_$w.csv" --output "$OUT/scored_$w.csv")

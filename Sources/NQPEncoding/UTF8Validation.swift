@@ -1,6 +1,6 @@
 /// UTF-8 well-formedness per the WHATWG decoder: an invalid sequence is its maximal valid prefix (at least one
-/// byte), replaced by one U+FFFD.
-enum UTF8Validation {
+/// byte), replaced by one U+FFFD. Shared by the encoding sniffer, the decoders and the chunked CSV reader.
+public enum UTF8Validation {
     /// The length of the well-formed sequence starting at `p[i]` (1...4), or the negated length of the invalid
     /// prefix to replace by one U+FFFD.
     @inline(__always)
@@ -72,6 +72,29 @@ enum UTF8Validation {
         }
         while i < n, p[i] < 0x80 { i += 1 }
         return i
+    }
+}
+
+extension UTF8Validation {
+    /// Validates `bytes` as one chunk of a longer text: nil if an invalid sequence occurs, else the number of
+    /// trailing bytes that start a sequence the chunk cuts short (so far valid), to carry into the next chunk.
+    public static func validPrefixLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return 0 }
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            i = skipASCII(base, i, n)
+            if i >= n { break }
+            let length = sequenceLength(base, i, n)
+            if length > 0 {
+                i += length
+            } else if i - length == n, (0xC2...0xF4).contains(base[i]) {
+                return n - i  // a valid start of a sequence, cut short by the end of the chunk
+            } else {
+                return nil
+            }
+        }
+        return 0
     }
 }
 

@@ -1,3 +1,4 @@
+import NQPEncoding
 import NQPTable
 
 /// panel_import.do and panel_import.R: load panel.csv with the right column types and apply the labels, for users
@@ -84,19 +85,8 @@ enum ImportScripts {
 
     /// An R double-quoted string literal with non-ASCII characters as \u{…} escapes.
     static func rString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value >= 0x20 && scalar.value < 0x7F { out.unicodeScalars.append(scalar) }
-                else { out += "\\u{\(String(scalar.value, radix: 16))}" }
-            }
+        QuotedLiteral.quoted(text) { scalar in
+            scalar.value >= 0x20 && scalar.value < 0x7F ? nil : "\\u{\(String(scalar.value, radix: 16))}"
         }
-        return out + "\""
     }
 }

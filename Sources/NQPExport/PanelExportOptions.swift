@@ -1,4 +1,4 @@
-/// What the exporter writes; `pipeline.yml` section `export:` (snake_case keys).
+/// What the exporter writes; keys under `output:` in `pipeline.yml` (snake_case).
 public struct PanelExportOptions: Sendable, Equatable, Codable {
     /// Base name of the data files (`panel` → panel.dta, panel.csv, panel_import.do …).
     public var baseName: String

@@ -7,7 +7,7 @@ public struct ExtractOptions: Sendable, Equatable {
     public var parser: MarkupParser
     public var sectionPatterns: SectionPatterns
     public var identity: IdentityRules
-    /// Shortest plausible Chinese MD&A in match-text scalars (issue 2: 1,000).
+    /// Shortest plausible Chinese MD&A in match-text scalars (`reports.minimum_mdna_chars`, default 1,000).
     public var minimumMDNAChars: Int
     /// Shortest plausible US 10-K Item 7 in match-text scalars; a real one is tens of thousands, one
     /// incorporated by reference a few hundred.
@@ -37,7 +37,7 @@ public struct ExtractedReport: Sendable {
     public var byteCount: Int
     public var decodeErrors: Int
     public var layoutText: String
-    /// The canonical match text of the whole report (CONTRACTS.md "Text semantics").
+    /// The canonical match text of the whole report (README "Reading reports", match text).
     public var matchText: String
     /// Located sections; offsets are match-text scalar offsets. Contains `mdna` only when a plausible MD&A
     /// was found.

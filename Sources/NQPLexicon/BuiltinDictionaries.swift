@@ -1,4 +1,5 @@
 import Foundation
+import NQPEncoding
 import NQPBuiltins
 
 /// The dictionaries compiled into the binary (the files of the repository's `dictionaries/` folder, embedded at

@@ -1,4 +1,5 @@
 import Foundation
+import NQPEncoding
 
 /// Counts a dictionary's keywords in match text. Built once per dictionary and options (the automata are compiled
 /// here), immutable and `Sendable`: one counter is shared by all workers.
@@ -119,10 +120,10 @@ public struct KeywordCounter: Sendable {
         var walkedBytes = 0
         var walkedScalars = 0
         for hit in rawHits {
-            walkedScalars += TextBytes.scalarCount(original, walkedBytes..<hit.start)
+            walkedScalars += UTF8Bytes.scalarCount(original, walkedBytes..<hit.start)
             walkedBytes = hit.start
             let startChar = walkedScalars
-            let endChar = startChar + TextBytes.scalarCount(original, hit.start..<hit.end)
+            let endChar = startChar + UTF8Bytes.scalarCount(original, hit.start..<hit.end)
 
             var status = KeywordHit.Status.counted
             var reason: String?
@@ -153,8 +154,8 @@ public struct KeywordCounter: Sendable {
             case .excluded: excluded[hit.pattern] += 1
             }
             if let context {
-                let beforeStart = TextBytes.index(original, back: context, from: hit.start)
-                let afterEnd = TextBytes.index(original, forward: context, from: hit.end)
+                let beforeStart = UTF8Bytes.index(original, back: context, from: hit.start)
+                let afterEnd = UTF8Bytes.index(original, forward: context, from: hit.end)
                 hits.append(KeywordHit(
                     keyword: dictionary.keywords[hit.pattern].text, keywordIndex: hit.pattern,
                     matched: string(original, hit.start..<hit.end), start: startChar, end: endChar, status: status,
@@ -162,7 +163,7 @@ public struct KeywordCounter: Sendable {
                     after: string(original, hit.end..<afterEnd)))
             }
         }
-        let chars = walkedScalars + TextBytes.scalarCount(original, walkedBytes..<original.count)
+        let chars = walkedScalars + UTF8Bytes.scalarCount(original, walkedBytes..<original.count)
 
         return KeywordCounts.assemble(dictionary: dictionary, mode: options.mode, chars: chars, counted: counted,
                                       negated: negated, excluded: excluded, hits: hits)

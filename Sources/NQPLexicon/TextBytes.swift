@@ -1,50 +1,6 @@
-/// Small helpers over UTF-8 bytes: scalar counting and stepping, sentence and clause delimiters.
+/// Sentence and clause delimiters in UTF-8 bytes, for the negation window and keyword contexts (scalar counting
+/// and stepping: `UTF8Bytes` in NQPEncoding).
 enum TextBytes {
-    /// Unicode scalars in `text[range]` (bytes that are not UTF-8 continuation bytes; each mask byte counts one,
-    /// but masking keeps the original bytes' positions, and offsets are counted on the original text).
-    static func scalarCount(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        guard let base = text.baseAddress, !range.isEmpty else { return 0 }
-        // Eight bytes at a time: a continuation byte has bit 7 set and bit 6 clear. A plain byte loop ran as slow
-        // as the automaton itself (it was not vectorised), and this pass covers the whole text for `chars`.
-        var index = range.lowerBound
-        var continuation = 0
-        let raw = UnsafeRawPointer(base)
-        while index + 8 <= range.upperBound {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            continuation &+= (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-            index &+= 8
-        }
-        while index < range.upperBound {
-            continuation &+= (base[index] & 0xC0) == 0x80 ? 1 : 0
-            index &+= 1
-        }
-        return range.count - continuation
-    }
-
-    /// The byte index `count` scalars before `index` (or 0).
-    static func index(_ text: UnsafeBufferPointer<UInt8>, back count: Int, from index: Int) -> Int {
-        var position = index
-        var remaining = count
-        while remaining > 0, position > 0 {
-            position -= 1
-            while position > 0, (text[position] & 0xC0) == 0x80 { position -= 1 }
-            remaining -= 1
-        }
-        return position
-    }
-
-    /// The byte index `count` scalars after `index` (or the end).
-    static func index(_ text: UnsafeBufferPointer<UInt8>, forward count: Int, from index: Int) -> Int {
-        var position = index
-        var remaining = count
-        while remaining > 0, position < text.count {
-            position += 1
-            while position < text.count, (text[position] & 0xC0) == 0x80 { position += 1 }
-            remaining -= 1
-        }
-        return position
-    }
-
     /// Clause delimiters stop the negation window: ASCII `, ; : ! ?` and line breaks; 。、，；：！？.
     static func isClauseDelimiter(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         switch range.count {

@@ -1,17 +1,10 @@
 import Foundation
+import NQPTable
 
 /// Number formatting for the page: locale-independent, so the same data give the same bytes everywhere.
 enum Format {
     /// `9996` → `9,996`.
-    static func count(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out += "," }
-            out.append(digit)
-        }
-        return value < 0 ? "-" + out : out
-    }
+    static func count(_ value: Int) -> String { NumberFormatting.grouped(value) }
 
     /// Whole numbers grouped, others with four significant digits (`0.3872`, `2.708`, `15.44`).
     static func number(_ value: Double) -> String {

@@ -37,8 +37,7 @@ struct PipelineRunTests {
     @Test func fullReportTotalsEqualThePlantedCounts() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
-        try workspace.editConfig(replacing: "    enabled: true                   # Wu et al.",
-                                 with: "    enabled: false                  # Wu et al.")
+        try workspace.setConfig("counting.negation.enabled", "false")
         #expect(try workspace.run().status == 0)
         let expected = parseCSV(try Data(contentsOf: workspace.root.appendingPathComponent("samples/expected/reports.csv")))
         let expectedHeader = try #require(expected.first)
@@ -110,7 +109,7 @@ struct PipelineRunTests {
     @Test func hitsInAnExcludedChapterAreReportedAsExcluded() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
-        try workspace.editConfig(replacing: "  excluded_chapters: []", with: "  excluded_chapters: [公司治理, 董事、监事、高级管理人员和员工情况]")
+        try workspace.setConfig("counting.excluded_chapters", "[公司治理, 董事、监事、高级管理人员和员工情况]")
         #expect(try workspace.run().status == 0)
         let counts = parseCSV(try Data(contentsOf: workspace.output().appendingPathComponent("counts.csv")))
         let row = counts.first { $0[0] == "000651" && $0[1] == "2021" && $0[4] == "人工智能" }
@@ -181,7 +180,7 @@ struct PipelineRunTests {
         let workspace = try Workspace()
         defer { workspace.remove() }
         #expect(try workspace.run(["--jobs", "1"]).status == 0)
-        try workspace.editConfig(replacing: "  folder: out", with: "  folder: out4")
+        try workspace.setConfig("output.folder", "out4")
         #expect(try workspace.run(["--jobs", "4"]).status == 0)
         #expect(try workspace.dataFiles("out") == workspace.dataFiles("out4"))
     }
@@ -212,7 +211,7 @@ struct PipelineRunTests {
         let counts = try workspace.reportCounts()
         #expect((counts["unchanged"] ?? 0) + (counts["new"] ?? 0) >= 270)
 
-        try workspace.editConfig(replacing: "  folder: out", with: "  folder: clean")
+        try workspace.setConfig("output.folder", "clean")
         #expect(try workspace.run().status == 0)
         #expect(try workspace.dataFiles("out") == workspace.dataFiles("clean"))
     }
@@ -222,7 +221,7 @@ struct PipelineRunTests {
         defer { workspace.remove() }
         let valid = try workspace.nqp(["validate", "--config", workspace.config.path])
         #expect(valid.status == 0, "stderr: \(valid.stderr)")
-        try workspace.editConfig(replacing: "  mode: longest ", with: "  mdoe: longest ")
+        try workspace.renameConfigKey("counting.mode", to: "mdoe")
         let invalid = try workspace.nqp(["validate", "--config", workspace.config.path])
         #expect(invalid.status == 2)
         #expect(invalid.stderr.contains("pipeline.yml:"), "\(invalid.stderr)")

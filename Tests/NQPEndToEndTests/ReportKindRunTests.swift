@@ -32,7 +32,7 @@ struct ReportKindRunTests {
         #expect(counts.contains("（更正后）.html") && !counts.contains("摘要") && !counts.contains("已取消"))
 
         // Settable: with skip: [] the summary competes as a duplicate instead of being skipped.
-        try workspace.editConfig(replacing: "  skip: [summary, english, cancelled, interim]", with: "  skip: []")
+        try workspace.setConfig("reports.skip", "[]")
         #expect(try workspace.run().status == 0)
         let again = parseCSV(try Data(contentsOf: workspace.output().appendingPathComponent("reports.csv")))
         #expect(!again.contains { $0[status].hasPrefix("skipped") })
@@ -41,7 +41,7 @@ struct ReportKindRunTests {
     @Test func anUnknownSkipValueIsAConfigurationError() throws {
         let workspace = try Workspace("nqp-kind-validate")
         defer { workspace.remove() }
-        try workspace.editConfig(replacing: "  skip: [summary, english, cancelled, interim]", with: "  skip: [summary, abstracts]")
+        try workspace.setConfig("reports.skip", "[summary, abstracts]")
         let result = try workspace.nqp(["validate", "--config", workspace.config.path])
         #expect(result.status == 2)
         #expect((result.stdout + result.stderr).contains("abstracts"))

@@ -159,7 +159,7 @@ struct RunReportTests {
         let workspace = try Workspace("nqp-report")
         defer { workspace.remove() }
         #expect(try workspace.run().status == 0)
-        try workspace.editConfig(replacing: "year_range: {from: 2019, to: 2021}", with: "year_range: {from: 2030, to: 2031}")
+        try workspace.setConfig("financials.screens.year_range", "{from: 2030, to: 2031}")
         let result = try workspace.run()
         #expect(result.status == 2, "\(result.stderr)")
         let page = try String(contentsOf: workspace.output().appendingPathComponent("report-incomplete.html"),
@@ -172,7 +172,7 @@ struct RunReportTests {
         #expect(!page.contains("id=\"t-s0-weights\""), "no scores of the earlier run")
         #expect(!page.contains("id=\"t-d0-index\""), "no panel statistics of the earlier run")
         // The next complete run publishes its own page and removes the failed run's.
-        try workspace.editConfig(replacing: "year_range: {from: 2030, to: 2031}", with: "year_range: {from: 2019, to: 2021}")
+        try workspace.setConfig("financials.screens.year_range", "{from: 2019, to: 2021}")
         #expect(try workspace.run().status == 0)
         #expect(!FileManager.default.fileExists(
             atPath: workspace.output().appendingPathComponent("report-incomplete.html").path))

@@ -8,10 +8,10 @@ import Testing
 struct ShardRunTests {
     /// A second configuration beside the first, writing to `out-plain/`: the plain run to compare with.
     static func plainRun(_ workspace: Workspace) throws -> [String: Data] {
-        let text = try String(contentsOf: workspace.config, encoding: .utf8)
-            .replacingOccurrences(of: "  folder: out\n", with: "  folder: out-plain\n")
+        var editor = ConfigEditor(try String(contentsOf: workspace.config, encoding: .utf8))
+        try editor.set("output.folder", to: "out-plain")
         let config = workspace.root.appendingPathComponent("plain.yml")
-        try text.write(to: config, atomically: true, encoding: .utf8)
+        try editor.text.write(to: config, atomically: true, encoding: .utf8)
         let result = try workspace.nqp(["run", "--config", config.path, "--quiet"])
         #expect([0, 3].contains(result.status), "plain run: \(result.stderr)")
         return try workspace.dataFiles("out-plain")
@@ -162,7 +162,7 @@ struct ShardRunTests {
 
         // Shards made under another configuration are refused by name.
         #expect(try Self.shard(workspace, 0, of: 2).status == 0)
-        try workspace.editConfig(replacing: "kwic: 20", with: "kwic: 10")
+        try workspace.setConfig("counting.kwic", "10")
         #expect(try Self.shard(workspace, 1, of: 2).status == 0)
         let mismatched = try workspace.run(["--gather"])
         #expect(mismatched.status == 2, "\(mismatched.stderr)")

@@ -25,12 +25,11 @@ struct TextCacheTests {
         #expect(try workspace.run().status == 0)
         #expect(textEntries(workspace).count == 37, "one entry per report file")
         // Counting-only changes: mode, scope, excluded chapters (needs the layout text), negation, KWIC width.
-        try workspace.editConfig(replacing: "mode: longest ", with: "mode: independent")
-        try workspace.editConfig(replacing: "scope: full ", with: "scope: mdna ")
-        try workspace.editConfig(replacing: "excluded_chapters: []", with: "excluded_chapters: [公司治理]")
-        try workspace.editConfig(replacing: "    enabled: true                   # Wu et al.",
-                                 with: "    enabled: false                  # Wu et al.")
-        try workspace.editConfig(replacing: "kwic: 20", with: "kwic: 7")
+        try workspace.setConfig("counting.mode", "independent")
+        try workspace.setConfig("counting.scope", "mdna")
+        try workspace.setConfig("counting.excluded_chapters", "[公司治理]")
+        try workspace.setConfig("counting.negation.enabled", "false")
+        try workspace.setConfig("counting.kwic", "7")
         let status = try workspace.nqp(["status", "--config", workspace.config.path])
         #expect(status.stdout.contains("re-count from the text cache (no report read): 37"), "\(status.stdout)")
         #expect(status.stdout.contains("read and extract: 0"))
@@ -39,8 +38,8 @@ struct TextCacheTests {
         #expect(recount.stderr.contains(Self.recounted), "\(recount.stderr)")
         let fromCache = try workspace.dataFiles()
         // The same configuration without the cache, from scratch, in another folder: byte for byte the same.
-        try workspace.editConfig(replacing: "folder: out", with: "folder: plain")
-        try workspace.editConfig(replacing: "text_cache: true", with: "text_cache: false")
+        try workspace.setConfig("output.folder", "plain")
+        try workspace.setConfig("run.text_cache", "false")
         let plain = try workspace.run()
         #expect(plain.status == 0)
         #expect(!plain.stderr.contains("text cache:"))
@@ -64,7 +63,7 @@ struct TextCacheTests {
         try Data(repeating: 0x20, count: size).write(to: report)
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_600_000_000)],
                                               ofItemAtPath: report.path)
-        try workspace.editConfig(replacing: "kwic: 20", with: "kwic: 21")
+        try workspace.setConfig("counting.kwic", "21")
         let recount = try workspace.run()
         #expect(recount.status == 0, "\(recount.stderr)")
         #expect(recount.stderr.contains(Self.recounted), "\(recount.stderr)")
@@ -74,7 +73,7 @@ struct TextCacheTests {
         // A changed report among a counting change: that one report is read, the others re-counted.
         let other = workspace.reports.appendingPathComponent("000858_2020_示例酒业.html")
         try (try Data(contentsOf: other) + Data("<p>cloud</p>".utf8)).write(to: other)
-        try workspace.editConfig(replacing: "kwic: 21", with: "kwic: 22")
+        try workspace.setConfig("counting.kwic", "22")
         let status = try workspace.nqp(["status", "--config", workspace.config.path])
         #expect(status.stdout.contains("re-count from the text cache (no report read): 36"), "\(status.stdout)")
         #expect(status.stdout.contains("read and extract: 1\n    samples/reports/000858_2020_示例酒业.html"))
@@ -82,10 +81,10 @@ struct TextCacheTests {
         #expect(mixed.stderr.contains("36 re-counted without reading the report, 1 extracted"), "\(mixed.stderr)")
 
         // An extraction setting (the parser) misses every entry; the next counting change hits again.
-        try workspace.editConfig(replacing: "parser: fast ", with: "parser: libxml2 ")
+        try workspace.setConfig("reports.parser", "libxml2")
         let reparsed = try workspace.run()
         #expect(reparsed.stderr.contains("0 re-counted without reading the report, 37 extracted"), "\(reparsed.stderr)")
-        try workspace.editConfig(replacing: "kwic: 22", with: "kwic: 23")
+        try workspace.setConfig("counting.kwic", "23")
         let again = try workspace.run()
         #expect(again.stderr.contains(Self.recounted), "\(again.stderr)")
     }
@@ -94,7 +93,7 @@ struct TextCacheTests {
         let workspace = try Workspace("nqp-textcache")
         defer { workspace.remove() }
         #expect(try workspace.run().status == 0)
-        try workspace.editConfig(replacing: "parser: fast ", with: "parser: libxml2 ")
+        try workspace.setConfig("reports.parser", "libxml2")
         #expect(try workspace.run().status == 0)
         #expect(textEntries(workspace).count == 74, "both parsers' texts are kept")
         try FileManager.default.removeItem(at: workspace.reports.appendingPathComponent("002230-2019.txt"))
@@ -118,16 +117,14 @@ struct TextCacheTests {
         let bytes = try Data(contentsOf: damaged)
         try bytes.prefix(bytes.count / 2).write(to: damaged)  // cut in the middle of the compressed text
         try Data("not a cache entry".utf8).write(to: folder.appendingPathComponent(try #require(entries.last)))
-        try workspace.editConfig(replacing: "kwic: 20", with: "kwic: 21")
-        try workspace.editConfig(replacing: "kwic: 21", with: "kwic: 20")  // same settings, new config bytes
-        try workspace.editConfig(replacing: "mode: longest ", with: "mode: independent")
-        try workspace.editConfig(replacing: "mode: independent", with: "mode: longest ")
-        try workspace.editConfig(replacing: "    enabled: true                   # Wu et al.",
-                                 with: "    enabled: false                  # Wu et al.")
+        try workspace.setConfig("counting.kwic", "21")
+        try workspace.setConfig("counting.kwic", "20")  // same settings, new config bytes
+        try workspace.setConfig("counting.mode", "independent")
+        try workspace.setConfig("counting.mode", "longest")
+        try workspace.setConfig("counting.negation.enabled", "false")
         let recount = try workspace.run()
         #expect(recount.stderr.contains("35 re-counted without reading the report, 2 extracted"), "\(recount.stderr)")
-        try workspace.editConfig(replacing: "    enabled: false                  # Wu et al.",
-                                 with: "    enabled: true                   # Wu et al.")
+        try workspace.setConfig("counting.negation.enabled", "true")
         let back = try workspace.run()
         #expect(back.stderr.contains(Self.recounted), "the damaged entries were rewritten: \(back.stderr)")
         #expect(try workspace.dataFiles() == reference)
@@ -136,7 +133,7 @@ struct TextCacheTests {
     @Test func textCacheKeyIsValidated() throws {
         let workspace = try Workspace("nqp-textcache")
         defer { workspace.remove() }
-        try workspace.editConfig(replacing: "text_cache: true ", with: "text_cache: sometimes ")
+        try workspace.setConfig("run.text_cache", "sometimes")
         let result = try workspace.nqp(["validate", "--config", workspace.config.path])
         #expect(result.status == 2)
         #expect((result.stdout + result.stderr).contains("text_cache"), "\(result.stdout)\(result.stderr)")

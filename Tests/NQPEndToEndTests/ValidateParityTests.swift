@@ -6,15 +6,14 @@ import Testing
 /// `file:line:column` — and `run` refuses it the same way before touching any report.
 @Suite("validate refuses what run would refuse", .serialized)
 struct ValidateParityTests {
-    static let anchor = "    rd_intensity:          {formula: \"rd_expense / revenue\""
-
-    /// Replaces rd_intensity's formula (and optionally adds lines after it), validates, runs; both must say `expect`.
+    /// Replaces rd_intensity's formula (and optionally adds indicators after it), validates, runs; both must say
+    /// `expect`.
     func expectRefused(_ formula: String, extra: String = "", _ expect: String,
                        sourceLocation: SourceLocation = #_sourceLocation) throws {
         let workspace = try Workspace("nqp-parity")
         defer { workspace.remove() }
-        try workspace.editConfig(replacing: Self.anchor,
-                                 with: extra + "    rd_intensity:          {formula: \"\(formula)\"")
+        try workspace.setConfig("financials.indicators.rd_intensity", "{formula: \"\(formula)\"}")
+        if !extra.isEmpty { try workspace.insertConfig(extra, under: "financials.indicators") }
         let validate = try workspace.nqp(["validate", "--config", workspace.config.path])
         #expect(validate.status == 2, "validate: \(validate.stderr.prefix(400))", sourceLocation: sourceLocation)
         #expect(validate.stderr.contains(expect), "\(validate.stderr.prefix(600))", sourceLocation: sourceLocation)
@@ -33,7 +32,7 @@ struct ValidateParityTests {
     }
 
     @Test func indicatorCycle() throws {
-        try expectRefused("rd_expense / loop_b", extra: "    loop_b: {formula: \"rd_intensity * 2\"}\n", "cycle")
+        try expectRefused("rd_expense / loop_b", extra: "loop_b: {formula: \"rd_intensity * 2\"}", "cycle")
     }
 
     @Test func formulaNestedFiveThousandLevels() throws {
@@ -51,13 +50,11 @@ struct ValidateParityTests {
     @Test func catastrophicHeadingStyle() throws {
         let workspace = try Workspace("nqp-parity-regex")
         defer { workspace.remove() }
-        try workspace.editConfig(replacing: "counting:\n", with: """
+        try workspace.insertConfig("""
         sections:
           heading_styles:
             - {name: bad, pattern: '^(\\w+\\w?)+第'}
-        counting:
-
-        """)
+        """, under: "")
         let validate = try workspace.nqp(["validate", "--config", workspace.config.path])
         #expect(validate.status == 2, "\(validate.stderr)")
         #expect(validate.stderr.contains("backtracks catastrophically"), "\(validate.stderr)")

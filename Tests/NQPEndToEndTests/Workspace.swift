@@ -31,11 +31,25 @@ struct Workspace {
         try nqp(["run", "--config", config.path, "--quiet"] + extra)
     }
 
-    /// Rewrites the configuration with a text substitution (e.g. another output folder).
-    func editConfig(replacing old: String, with new: String) throws {
-        let text = try String(contentsOf: config, encoding: .utf8)
-        precondition(text.contains(old), "pipeline.yml has no '\(old)'")
-        try text.replacingOccurrences(of: old, with: new).write(to: config, atomically: true, encoding: .utf8)
+    /// Sets the value of the configuration key at `path` (`counting.kwic`), keeping every other line as it is.
+    func setConfig(_ path: String, _ value: String) throws {
+        try editConfig { try $0.set(path, to: value) }
+    }
+
+    /// Renames the configuration key at `path` (e.g. to a misspelling).
+    func renameConfigKey(_ path: String, to name: String) throws {
+        try editConfig { try $0.rename(path, to: name) }
+    }
+
+    /// Adds `yaml` as the last entries of the mapping at `path` ("" for the top level).
+    func insertConfig(_ yaml: String, under path: String) throws {
+        try editConfig { try $0.insert(yaml, under: path) }
+    }
+
+    private func editConfig(_ edit: (inout ConfigEditor) throws -> Void) throws {
+        var editor = ConfigEditor(try String(contentsOf: config, encoding: .utf8))
+        try edit(&editor)
+        try editor.text.write(to: config, atomically: true, encoding: .utf8)
     }
 
     /// The data files of an output folder (everything but the manifest and the state store), name → bytes.

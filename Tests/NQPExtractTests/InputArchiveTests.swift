@@ -34,7 +34,17 @@ import Testing
     }
 
     @Test func damagedGzipIsAnError() throws {
-        #expect(throws: ExtractError.self) { try ReportInputs.load(fileAt: DecodeFixtures.url("damaged.html.gz")) }
+        let url = DecodeFixtures.url("damaged.html.gz")
+        let error = #expect(throws: ExtractError.self) { try ReportInputs.load(fileAt: url) }
+        guard case let .corruptGzip(path, _, _) = error else {
+            Issue.record("expected corruptGzip, got \(String(describing: error))")
+            return
+        }
+        #expect(path == url.path)
+        let message = error?.description ?? ""
+        #expect(message.range(of: #"^[^:]+damaged\.html\.gz: corrupt gzip data at byte \d+ \("#,
+                              options: .regularExpression) != nil, "\(message)")
+        #expect(message.hasSuffix("; re-download the file or check it with `gzip -t`"), "\(message)")
     }
 
     @Test func goodFilesNextToACorruptOneStillLoad() throws {
@@ -62,7 +72,11 @@ import Testing
     }
 
     @Test func corruptZipIsAnError() throws {
-        #expect(throws: ExtractError.self) { try ReportInputs.load(fileAt: DecodeFixtures.url("not_a_zip.zip")) }
+        let error = #expect(throws: ExtractError.self) { try ReportInputs.load(fileAt: DecodeFixtures.url("not_a_zip.zip")) }
+        let message = error?.description ?? ""
+        #expect(message.hasPrefix(DecodeFixtures.url("not_a_zip.zip").path + ":"), "\(message)")
+        #expect(message.contains("corrupt zip archive (") && message.hasSuffix("re-download it or check it with `unzip -t`"),
+                "\(message)")
     }
 
     @Test func missingFileIsUnreadable() throws {

@@ -1,7 +1,7 @@
 import Testing
 @testable import NQPExtract
 
-/// Each visible-text rule of issue 2 §4, on both parsers.
+/// Each visible-text rule of README "Reading reports", on both parsers.
 @Suite struct MarkupVisibleTextTests {
     static func layouts(_ html: String) throws -> [String] {
         let bytes = Array(html.utf8)

@@ -3,7 +3,7 @@ import Testing
 import NQPTestSupport
 @testable import NQPExtract
 
-/// Real third-party reports in ../shared/realdata (SOURCES.md §1, §2, §5, §6); skipped when absent.
+/// Real third-party reports in ../shared/realdata (from rongzhiy/Word_frequency_of_finance, MetaGLM/FinGLM, sherry56/Climate_risk and dgunning/edgartools); skipped when absent.
 @Suite("ReportExtractor on real reports", .enabled(if: TestPaths.hasRealData))
 struct ReportExtractorRealDataTests {
     static let chineseReports = [

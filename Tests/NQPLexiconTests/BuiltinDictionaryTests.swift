@@ -1,4 +1,5 @@
 import Foundation
+import NQPEncoding
 import NQPLexicon
 import NQPTestSupport
 import Testing

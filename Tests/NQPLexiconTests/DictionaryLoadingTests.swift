@@ -1,4 +1,5 @@
 import Foundation
+import NQPEncoding
 import Testing
 @testable import NQPLexicon
 
@@ -88,7 +89,11 @@ import Testing
 
     @Test func syntaxErrorsNameTheLine() throws {
         let url = try temporaryFile("bad.yml", "name: x\ncategories:\n  a: [one, two\n  b: [three]\n")
-        #expect(throws: LexiconError.self) { try KeywordDictionary.load(contentsOf: url) }
+        let error = #expect(throws: LexiconError.self) { try KeywordDictionary.load(contentsOf: url) }
+        let message = error?.description ?? ""
+        #expect(message.hasPrefix(url.path + ":"), "\(message)")
+        #expect(message.range(of: #"^[^:]+:\d+: not valid YAML: "#, options: .regularExpression) != nil, "\(message)")
+        #expect(message.hasSuffix("Fix the syntax (indentation, quotes) there."), "\(message)")
         let problems = KeywordDictionary.check(contentsOf: url)
         #expect(problems.count == 1)
         #expect(problems.first?.kind == .syntax)
@@ -107,7 +112,10 @@ import Testing
 
     @Test func missingFileIsReportedAsUnreadable() {
         let url = URL(fileURLWithPath: "/nonexistent/dict.yml")
-        #expect(throws: LexiconError.self) { try KeywordDictionary.load(contentsOf: url) }
+        let error = #expect(throws: LexiconError.self) { try KeywordDictionary.load(contentsOf: url) }
+        let message = error?.description ?? ""
+        #expect(message.hasPrefix("/nonexistent/dict.yml: cannot read the dictionary file ("), "\(message)")
+        #expect(message.hasSuffix("); check the path and permissions."), "\(message)")
     }
 }
 

@@ -73,7 +73,7 @@ import Testing
     func chineseReportsGiveZerosWherePublishedDataHasZerosAndTheSameMagnitudeElsewhere() throws {
         let root = try #require(Self.realData)
         let folder = root.appendingPathComponent("rongzhiy__Word_frequency_of_finance/annual_reports_txt")
-        // Published (huxin262/wefgh, SOURCES.md §3): AI, big data, cloud, blockchain, usage.
+        // Published in the repository huxin262/wefgh: AI, big data, cloud, blockchain, usage.
         let published: [(String, [Int])] = [
             ("000001_SDFZA_2006_annual_report.txt", [0, 0, 0, 0, 0]),
             ("000001_PAYH_2017_annual_report_TRUNCATED.txt", [4, 16, 1, 1, 11]),

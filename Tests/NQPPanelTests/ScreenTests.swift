@@ -88,7 +88,7 @@ struct ScreenTests {
         let (_, r) = try run(ScreenOptions(yearRange: YearRange(from: 2015), industry: IndustryScreen(column: "ind",
                                            drop: ["J"]), bShares: BShareScreen(), requireVariables: ["roe"]))
         #expect(r.steps.map(\.dropped) == [1, 0, 2, 1])
-        #expect(r.rowsOut == 3)
+        #expect(r.steps.last?.remaining == 3)
     }
 
     @Test("Stata _pctile percentiles on a hand-computed example")

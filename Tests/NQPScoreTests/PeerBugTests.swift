@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import NQPScore
 
-/// Each test fails under one bug seen in peer entropy tools (peers.md §2, domain.md §4).
+/// Each test fails under one bug seen in published entropy-weight scripts (README "Scores: the entropy method").
 @Suite("Known peer bugs do not happen")
 struct PeerBugTests {
     // 3 firms × 4 years.

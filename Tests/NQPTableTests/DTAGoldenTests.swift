@@ -1,4 +1,5 @@
 import Foundation
+import NQPEncoding
 import Testing
 @testable import NQPTable
 
@@ -18,7 +19,7 @@ struct DTAGoldenTests {
 
     @Test func tiny_panel_matches_frozen_bytes() throws {
         let bytes = try DTAWriter(options: .init(sortColumns: ["firm", "year"])).encode(Self.tinyTable())
-        let hex = bytes.map { String(format: "%02x", $0) }.joined()
+        let hex = Hex.string(bytes)
         if ProcessInfo.processInfo.environment["NQP_PRINT_GOLDEN"] != nil {
             try Data(bytes).write(to: URL(fileURLWithPath: "/tmp/nqp_golden.dta"))
             print("GOLDEN-HEX \(hex)")

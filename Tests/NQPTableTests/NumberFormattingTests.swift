@@ -94,4 +94,13 @@ cat(if (length(got) == length(exp) && length(bad) == 0) "ok" else paste("mismatc
     @Test func writer_rejects_a_quote_as_delimiter() {
         #expect(throws: TableError.self) { try CSVWriter(options: .init(delimiter: "\"")) }
     }
+
+    @Test func grouped_puts_a_comma_every_three_digits_whatever_the_locale() {
+        #expect(NumberFormatting.grouped(12) == "12")
+        #expect(NumberFormatting.grouped(999) == "999")
+        #expect(NumberFormatting.grouped(9_996) == "9,996")
+        #expect(NumberFormatting.grouped(1_234_567) == "1,234,567")
+        #expect(NumberFormatting.grouped(-1_000) == "-1,000")
+        #expect(NumberFormatting.grouped(0) == "0")
+    }
 }

@@ -222,6 +222,4 @@ public enum TenKForm {
     public static func isSmallBusiness(_ type: String) -> Bool {
         type.uppercased().hasPrefix("10-KSB")
     }
-
-    public static func isAmendment(_ type: String) -> Bool { type.uppercased().trimmingBlanks().hasSuffix("/A") }
 }

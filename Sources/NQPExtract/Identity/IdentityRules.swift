@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where a report's firm and year come from (issue 2 §6; pipeline.yml `identity:`), tried in this order:
+/// Where a report's firm and year come from (README "Firm and year"; pipeline.yml `identity:`), tried in this order:
 /// 1. `manifest` — the pipeline's manifest CSV (`file,firm,year`), keyed by file path or file name;
 /// 2. `filenamePatterns` — regular expressions (NSRegularExpression syntax) with named groups `firm` and
 ///    `year`, matched against the file name (the first that matches wins);

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Applies `IdentityRules` to one report (issue 2 §6).
+/// Applies `IdentityRules` to one report (README "Firm and year").
 public struct ReportIdentifier: Sendable {
     public var rules: IdentityRules
 

@@ -1,4 +1,4 @@
-/// What kind of document a report is; decides which text rules apply (issue 2 §3–4).
+/// What kind of document a report is; decides which text rules apply (README "Reading reports").
 public enum ReportFormat: String, Codable, Sendable, CaseIterable {
     /// HTML, including HTML inline XBRL served as `.htm`.
     case html

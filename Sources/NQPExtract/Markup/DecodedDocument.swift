@@ -1,6 +1,6 @@
 import NQPEncoding
 
-/// A report's bytes turned into layout text (issue 2 §3–4), with how they were decoded.
+/// A report's bytes turned into layout text (README "Reading reports"), with how they were decoded.
 public struct DecodedDocument: Sendable, Equatable {
     public var format: ReportFormat
     public var encoding: EncodingDecision
@@ -8,7 +8,7 @@ public struct DecodedDocument: Sendable, Equatable {
     public var byteCount: Int
     /// Invalid byte sequences replaced by U+FFFD.
     public var decodeErrors: Int
-    /// Visible text, lines separated by "\n" (issue 2 §4).
+    /// Visible text, lines separated by "\n" (README "Reading reports", visible text).
     public var layoutText: String
     /// `dei:` facts of inline XBRL or XBRL, by local name (`EntityCentralIndexKey`, `DocumentFiscalYearFocus`,
     /// `DocumentPeriodEndDate`, `EntityRegistrantName`); the first value of each wins.

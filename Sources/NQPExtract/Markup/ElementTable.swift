@@ -4,7 +4,7 @@ struct ElementInfo: Sendable {
     var id: Int
     /// No content and no end tag (`br`, `img`, `meta`, …: libxml2's HTML 4 "empty" elements).
     var isVoid = false
-    /// Starts and ends a line (issue 2 §4 list, plus `br`).
+    /// Starts and ends a line (the block elements README "Reading reports" lists, plus `br`).
     var isBlock = false
     /// Its content is never visible (`script`, `style`, `head`, `ix:header`, …).
     var isDropped = false

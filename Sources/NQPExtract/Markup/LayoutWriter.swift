@@ -1,4 +1,4 @@
-/// Builds layout text (issue 2 §4): runs of HTML whitespace become one space, lines are trimmed, empty lines are
+/// Builds layout text (README "Reading reports", visible text): runs of HTML whitespace become one space, lines are trimmed, empty lines are
 /// dropped, and inside `pre` line feeds end lines. C0 control characters other than tab, LF and CR are not
 /// characters of an HTML document (libxml2 drops them too) and are dropped.
 struct LayoutWriter {

@@ -1,4 +1,5 @@
 import Foundation
+import NQPEncoding
 
 /// A compiled heading style (`SectionPatterns.headingStyles`): matches at the start of a line's compact key.
 ///

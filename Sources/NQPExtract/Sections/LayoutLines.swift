@@ -1,4 +1,5 @@
 import Foundation
+import NQPEncoding
 
 /// The layout text split at "\n" exactly as `MatchTextBuilder` counts lines (at the byte 0x0A), with helpers for
 /// heading search.

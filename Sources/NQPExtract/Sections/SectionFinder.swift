@@ -1,4 +1,4 @@
-/// Locates the MD&A of a report in its layout lines and reports it in match-text offsets (issue 2 §5).
+/// Locates the MD&A of a report in its layout lines and reports it in match-text offsets (README "Sections (MD&A)").
 ///
 /// Rules, Chinese reports first:
 /// - A candidate start is a chapter heading (`HeadingLine.Kind.heading`) whose title is one of
@@ -15,7 +15,7 @@
 /// No section, or only implausibly short ones, gives a warning and no section (measures missing, not zero).
 public struct SectionFinder: Sendable {
     public var patterns: SectionPatterns
-    /// Shortest plausible Chinese MD&A, in match-text scalars (issue 2: 1,000).
+    /// Shortest plausible Chinese MD&A, in match-text scalars (`reports.minimum_mdna_chars`, default 1,000).
     public var minimumChineseChars: Int
     /// Shortest plausible US MD&A, in match-text scalars. 1,000 as well: real Item 7s run to tens of thousands
     /// of characters, one incorporated by reference (IBM, Medicis) is a few hundred, a TOC row under 200.

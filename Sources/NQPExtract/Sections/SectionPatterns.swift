@@ -1,6 +1,6 @@
 import Foundation
 
-/// The configurable heading patterns used to find the MD&A (pipeline.yml `sections:`; issue 2 §5).
+/// The configurable heading patterns used to find the MD&A (pipeline.yml `sections:`; README "Sections (MD&A)").
 ///
 /// Chinese reports: a chapter heading is a line (or a numbering line plus the next line) whose match text,
 /// with all spaces removed, starts with one of `headingStyles`; the rest of it is the chapter title. The MD&A
@@ -32,7 +32,7 @@ public struct SectionPatterns: Encodable, Equatable, Sendable {
         HeadingStyle(name: "arabic", pattern: "^(?<number>[0-9]{1,2})\\.(?![0-9])"),
     ]
     public static let defaultCrossReferenceMarkers = ["详见", "参见", "请见", "参阅", "参照", "请参阅", "载于", "“", "「", "『", "《", "\""]
-    /// From the look-behind list of yiufung/MDA-Extraction (domain.md §6.2).
+    /// From the look-behind list of the public repository yiufung/MDA-Extraction (GitHub).
     public static let defaultReferenceWords = ["in", "and", "see", "to", "with", "under", "regarding", "by", "the",
                                                "caption", "read", "at", "following", "both", "of", "also", "this"]
 

@@ -1,6 +1,7 @@
 import Foundation
+import NQPEncoding
 
-/// The canonical match text every counter sees (issue 2 §4; CONTRACTS.md "Text semantics").
+/// The canonical match text every counter sees (README "Reading reports", match text).
 ///
 /// Match text = layout text, NFKC-normalised, then each run of Unicode whitespace (NBSP, U+3000 and line
 /// breaks included) is removed when the scalar before or after it is CJK (`ScalarClass.isCJK`, judged on the

@@ -1,4 +1,5 @@
 import Foundation
+import NQPEncoding
 
 /// One pass over the layout text's UTF-8 bytes that applies NFKC and the whitespace rule together.
 ///

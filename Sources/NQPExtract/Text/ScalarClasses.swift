@@ -1,4 +1,4 @@
-/// Scalar classes used by the match-text rule (CONTRACTS.md "Text semantics").
+/// Scalar classes used by the match-text rule (README "Reading reports", match text).
 ///
 /// Kept as plain range checks on `UInt32` so the hot loop in `MatchTextBuilder` never builds a `Unicode.Scalar`.
 enum ScalarClass {

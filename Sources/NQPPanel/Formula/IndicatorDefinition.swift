@@ -1,6 +1,6 @@
 /// One derived indicator from `pipeline.yml`:
-/// `rd_intensity: {formula: "rd_expense / revenue", label: "R&D expense / operating revenue", unit: "ratio"}`.
-/// When indicators are given as a map, the key is the name (`IndicatorDefinition.list(from:)`).
+/// `rd_intensity: {formula: "rd_expense / revenue", label: "R&D expense / operating revenue", unit: "ratio"}`;
+/// the key is the name.
 public struct IndicatorDefinition: Encodable, Equatable, Sendable {
     public var name: String
     public var formula: String
@@ -15,15 +15,6 @@ public struct IndicatorDefinition: Encodable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey { case name, formula, label, unit }
-
-    /// Definitions from a YAML map, named by their keys, in key order (evaluation order is by dependency anyway).
-    public static func list(from map: [String: IndicatorDefinition]) -> [IndicatorDefinition] {
-        map.sorted { $0.key < $1.key }.map { key, value in
-            var d = value
-            d.name = key
-            return d
-        }
-    }
 }
 
 /// Per-indicator accounting of missing values: every missing row is attributed to exactly one cause.

@@ -27,8 +27,6 @@ public struct ScreenReport: Sendable, Equatable, Codable {
 
     public init(rowsIn: Int) { self.rowsIn = rowsIn }
 
-    public var rowsOut: Int { steps.last?.remaining ?? rowsIn }
-
     public var summaryLines: [String] {
         var lines = steps.map { "\($0.dropped) firm-years dropped by \($0.screen) (\($0.remaining) remain)" }
         let byVariable = Dictionary(grouping: cuts, by: \.variable)

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NQPEncoding
 
 /// The two log formats of `--log-format`.
 public enum LogFormat: String, Sendable, Codable, Equatable, CaseIterable {
@@ -76,7 +77,7 @@ struct LogLine {
         out += " " + Self.escapedForText(message)
         for (key, value) in fields {
             let rendered = Self.plain(value)
-            out += " " + key + "=" + (Self.needsQuotes(rendered) ? JSONText.quoted(rendered) : rendered)
+            out += " " + key + "=" + (Self.needsQuotes(rendered) ? QuotedLiteral.json(rendered) : rendered)
         }
         out += "\n"
         return Array(out.utf8)
@@ -87,13 +88,13 @@ struct LogLine {
         var out = "{\"fields\":{"
         for (index, field) in fields.enumerated() {
             if index > 0 { out += "," }
-            out += JSONText.quoted(field.key) + ":" + Self.json(field.value)
+            out += QuotedLiteral.json(field.key) + ":" + Self.json(field.value)
         }
-        out += "},\"file\":" + (file.map(JSONText.quoted) ?? "null")
-        out += ",\"level\":" + JSONText.quoted(level.rawValue)
-        out += ",\"message\":" + JSONText.quoted(message)
-        out += ",\"stage\":" + (stage.map(JSONText.quoted) ?? "null")
-        out += ",\"time\":" + JSONText.quoted(BatchTimestamp.string(from: time, milliseconds: true)) + "}\n"
+        out += "},\"file\":" + (file.map(QuotedLiteral.json) ?? "null")
+        out += ",\"level\":" + QuotedLiteral.json(level.rawValue)
+        out += ",\"message\":" + QuotedLiteral.json(message)
+        out += ",\"stage\":" + (stage.map(QuotedLiteral.json) ?? "null")
+        out += ",\"time\":" + QuotedLiteral.json(BatchTimestamp.string(from: time, milliseconds: true)) + "}\n"
         return Array(out.utf8)
     }
 
@@ -107,12 +108,12 @@ struct LogLine {
 
     private static func json(_ value: Logger.Metadata.Value) -> String {
         switch value {
-        case let .string(text): return JSONText.quoted(text)
-        case let .stringConvertible(convertible): return JSONText.quoted(convertible.description)
+        case let .string(text): return QuotedLiteral.json(text)
+        case let .stringConvertible(convertible): return QuotedLiteral.json(convertible.description)
         case let .array(items): return "[" + items.map(json).joined(separator: ",") + "]"
         case let .dictionary(entries):
             let sorted = entries.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            return "{" + sorted.map { JSONText.quoted($0.key) + ":" + json($0.value) }.joined(separator: ",") + "}"
+            return "{" + sorted.map { QuotedLiteral.json($0.key) + ":" + json($0.value) }.joined(separator: ",") + "}"
         }
     }
 
@@ -122,32 +123,8 @@ struct LogLine {
 
     private static func escapedForText(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0.value < 0x20 }) else { return text }
-        let quoted = JSONText.quoted(text)
+        let quoted = QuotedLiteral.json(text)
         return String(quoted.dropFirst().dropLast())
-    }
-}
-
-/// JSON string literals.
-enum JSONText {
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }
 

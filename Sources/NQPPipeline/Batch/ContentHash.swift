@@ -1,9 +1,9 @@
 import Foundation
-import NQPLexicon
+import NQPEncoding
 
 /// SHA-256 of file contents, the identity of a report in the state store.
 ///
-/// The digest is NQPLexicon's SHA-256 (the one dictionaries are hashed with); files are streamed in 1 MiB chunks
+/// The digest is NQPEncoding's SHA-256 (the one dictionaries are hashed with); files are streamed in 1 MiB chunks
 /// so memory stays flat for large reports.
 public enum ContentHash {
     /// Lower-case hex SHA-256 of `bytes`.
@@ -29,25 +29,6 @@ public enum ContentHash {
             if count == 0 { break }
             hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]).bindMemory(to: UInt8.self))
         }
-        return hex(hasher.finish())
-    }
-
-    /// The key of a report's result: the SHA-256 of its content hash and every version or setting that affects
-    /// the result (extractor version, dictionary hashes, counting options …). Components are sorted by name so
-    /// the key does not depend on the order the caller lists them in. When keying many reports, build a
-    /// ``ResultKeys`` once instead: it renders the components only once.
-    public static func resultKey(contentSHA256: String, components: [String: String]) -> String {
-        ResultKeys(components: components).key(forContentSHA256: contentSHA256)
-    }
-
-    static func hex(_ digest: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(digest.count * 2)
-        for byte in digest {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
+        return Hex.string(hasher.finish())
     }
 }

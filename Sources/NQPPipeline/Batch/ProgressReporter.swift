@@ -1,4 +1,5 @@
 import Foundation
+import NQPTable
 
 /// A one-line progress bar on standard error: reports done / total, MB/s, ETA and the current stage.
 ///
@@ -48,7 +49,7 @@ final class ProgressReporter: Sendable {
     /// Whether standard error is a terminal (`isatty(2)`).
     static var isStandardErrorTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    /// Names the stage now running ("hash", "extract", "count", "score", "export").
+    /// Names the stage now running (the runs show "extract+count" while reports are processed).
     func begin(stage: String) {
         update { $0.stage = stage }
     }
@@ -103,7 +104,8 @@ final class ProgressReporter: Sendable {
         }
         let filled = Int((fraction * Double(width)).rounded(.down))
         var line = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "]"
-        line += "  \(RunSummary.grouped(state.doneReports))/\(RunSummary.grouped(state.totalReports)) reports"
+        line += "  \(NumberFormatting.grouped(state.doneReports))/\(NumberFormatting.grouped(state.totalReports))"
+            + " reports"
         let elapsed = now - (state.startTime ?? now)
         if elapsed > 0.2 && state.doneBytes > 0 {
             let megabytesPerSecond = Double(state.doneBytes) / 1_000_000 / elapsed

@@ -19,12 +19,13 @@ struct ReportRecord: Sendable, Equatable, Codable, FetchableRecord, PersistableR
     var modificationTimeNanoseconds: Int64
     /// Lower-case hex SHA-256 of the content; empty when the file could not be read at all.
     var sha256: String
-    /// Hash of content + extractor version + dictionary hashes + counting options (``ContentHash/resultKey``).
+    /// Hash of content + extractor version + dictionary hashes + counting options (``ResultKeys``).
     var resultKey: String
     var status: ReportStatus
     var firm: String?
     var year: Int?
-    /// For failed reports: the stage that failed ("read", "extract", "identify", "count" …).
+    /// For failed reports: the stage that failed ("read", "extract", "identify"; "discover" and "state" appear
+    /// only in `errors.csv`, for files never opened and for cached results that cannot be read).
     var stage: String?
     /// For failed reports: the human-readable reason.
     var reason: String?

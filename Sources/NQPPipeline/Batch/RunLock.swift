@@ -110,18 +110,6 @@ final class RunLock: Sendable {
         return RunLock(path: lockPath, holder: me, descriptor: fd)
     }
 
-    /// The current holder of the lock at `lockPath`, or nil when it is free (for `nqp status`). Never blocks.
-    static func currentHolder(lockPath: String) -> LockHolder? {
-        let fd = open(lockPath, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        if flock(fd, LOCK_SH | LOCK_NB) == 0 {
-            _ = flock(fd, LOCK_UN)
-            return nil
-        }
-        return readHolder(fd)
-    }
-
     /// Releases the lock (also done on deinit and by the kernel at process exit). The file stays.
     func release() {
         descriptor.withLock { fd in
@@ -131,9 +119,6 @@ final class RunLock: Sendable {
             fd = nil
         }
     }
-
-    /// Whether this object still holds the lock.
-    var isHeld: Bool { descriptor.withLock { $0 != nil } }
 
     private static func readHolder(_ fd: Int32) -> LockHolder? {
         var buffer = [UInt8](repeating: 0, count: 512)

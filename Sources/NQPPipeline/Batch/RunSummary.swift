@@ -1,4 +1,5 @@
 import Foundation
+import NQPTable
 
 /// What a run did, printed on standard error at the end and stored in `manifest.json`.
 ///
@@ -113,22 +114,22 @@ public struct RunSummary: Sendable, Equatable, Encodable {
     ///   reports      3 new, 1 changed, 9,996 unchanged, 0 reconfigured, 0 retried, 1 failed, 0 removed
     ///   quarantined  2 (listed in errors.csv)
     ///   panel        9,998 firm-years
-    ///   time         extract 1.20 s, count 0.40 s; total 1.60 s
+    ///   time         plan 0.05 s, extract+count 1.20 s, merge 0.05 s, …; total 1.60 s
     ///   outputs      panel.dta, panel.csv, errors.csv
     /// ```
     public func rendered() -> String {
         let r = reports
+        let n = NumberFormatting.grouped
         var lines = ["nqp run: \(exitStatus) (exit \(exitStatus.rawValue))"]
-        lines.append("  reports      \(Self.grouped(r.new)) new, \(Self.grouped(r.changed)) changed, "
-            + "\(Self.grouped(r.unchanged)) unchanged, \(Self.grouped(r.reconfigured)) reconfigured, "
-            + "\(Self.grouped(r.retried)) retried, \(Self.grouped(r.failed)) failed, \(Self.grouped(r.removed)) removed")
+        lines.append("  reports      \(n(r.new)) new, \(n(r.changed)) changed, \(n(r.unchanged)) unchanged, "
+            + "\(n(r.reconfigured)) reconfigured, \(n(r.retried)) retried, \(n(r.failed)) failed, \(n(r.removed)) removed")
         if r.reconfigured > 0 {
-            lines.append("               \(Self.grouped(r.reconfigured)) re-counted because a dictionary or option changed")
+            lines.append("               \(n(r.reconfigured)) re-counted because a dictionary or option changed")
         }
         if r.quarantined > 0 {
-            lines.append("  quarantined  \(Self.grouped(r.quarantined)) (listed in \(ErrorsCSV.fileName))")
+            lines.append("  quarantined  \(n(r.quarantined)) (listed in \(ErrorsCSV.fileName))")
         }
-        lines.append("  panel        \(Self.grouped(firmYears)) firm-years")
+        lines.append("  panel        \(n(firmYears)) firm-years")
         if !stageSeconds.isEmpty {
             let parts = stageSeconds.map { "\($0.stage) \(Self.seconds($0.seconds))" }
             lines.append("  time         " + parts.joined(separator: ", ") + "; total \(Self.seconds(totalSeconds))")
@@ -138,15 +139,4 @@ public struct RunSummary: Sendable, Equatable, Encodable {
     }
 
     static func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }
-
-    /// `9996` → `9,996` (fixed separator, independent of the locale).
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out += "," }
-            out.append(digit)
-        }
-        return value < 0 ? "-" + out : out
-    }
 }

@@ -179,7 +179,7 @@ final class StateStore: Sendable {
     /// One query reads every stored row (without results). A file whose size and mtime equal the stored ones
     /// keeps its stored hash without being read; every other file is hashed with `hash` (by default SHA-256 of
     /// the file at ``FileStat/location``), `options.hashingJobs` at a time. `resultKeyFor` maps a content hash
-    /// to the result key under the current configuration (see ``ContentHash/resultKey(contentSHA256:components:)``).
+    /// to the result key under the current configuration (see ``ResultKeys/key(forContentSHA256:)``).
     /// Duplicate paths in `current` are ignored after the first.
     ///
     /// A quarantined file is retried only when its content changed (category `changed`) or with

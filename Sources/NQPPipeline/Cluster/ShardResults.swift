@@ -1,4 +1,5 @@
 import Foundation
+import NQPEncoding
 import NQPLexicon
 #if canImport(Glibc)
 import Glibc

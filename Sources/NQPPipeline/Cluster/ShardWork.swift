@@ -1,4 +1,5 @@
 import Foundation
+import NQPEncoding
 import GRDB
 import NQPConfig
 import NQPLexicon

@@ -1,4 +1,5 @@
 import Foundation
+import NQPEncoding
 import Logging
 import NQPConfig
 import NQPExtract
@@ -85,7 +86,8 @@ struct ReportStage {
     }
 
     /// The key under which a report's result is cached: its content plus everything that changes the result.
-    /// Built once per run: a no-change rerun over thousands of reports must not re-encode the configuration.
+    /// Computed on every access (it renders the whole configuration): take it once per run and key every report
+    /// with that value, as `plan` does, so a no-change rerun over thousands of reports renders it once.
     var keys: ResultKeys { ResultKeys(components: cacheComponents) }
 
     static func keys(loaded: LoadedConfig, processor: ReportProcessor, dictionaries: [KeywordDictionary]) -> ResultKeys {
@@ -166,7 +168,8 @@ struct ReportStage {
         return try collect(plan: plan)
     }
 
-    /// A report nobody can place in the panel is quarantined (issue 2 §6): firm and year are required in a run.
+    /// A report nobody can place in the panel is quarantined: firm and year are required in a run (README
+    /// "Firm and year").
     static func identified(_ outcome: FileOutcome) -> FileOutcome {
         var checked = FileOutcome(failures: outcome.failures)
         for result in outcome.results {
@@ -184,15 +187,13 @@ struct ReportStage {
     }
 
     static func record(_ outcome: FileOutcome, entry: RunPlan.Entry) -> ReportOutcome {
-        let payload = (try? JSONEncoder().encode(StoredOutcome(outcome))) ?? Data()
         if outcome.results.isEmpty, let failure = outcome.failures.first {
             let reason = outcome.failures.count == 1 ? failure.reason
                 : outcome.failures.map { "\($0.file): \($0.reason)" }.joined(separator: "; ")
-            var failed = ReportOutcome.failed(file: entry.file, sha256: entry.sha256, resultKey: entry.resultKey,
-                                              stage: failure.stage, reason: reason)
-            failed.result = payload
-            return failed
+            return ReportOutcome.failed(file: entry.file, sha256: entry.sha256, resultKey: entry.resultKey,
+                                        stage: failure.stage, reason: reason)
         }
+        let payload = (try? JSONEncoder().encode(StoredOutcome(outcome))) ?? Data()
         let first = outcome.results.first
         return ReportOutcome.succeeded(file: entry.file, sha256: entry.sha256, resultKey: entry.resultKey,
                                        firm: first?.firm, year: first?.year, result: payload)

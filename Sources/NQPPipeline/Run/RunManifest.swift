@@ -1,5 +1,6 @@
 import Foundation
 import NQPConfig
+import NQPEncoding
 import NQPLexicon
 import NQPPanel
 import NQPScore

@@ -1,5 +1,6 @@
 import Foundation
 import NQPConfig
+import NQPEncoding
 import NQPLexicon
 import NQPReport
 import NQPTable

@@ -22,7 +22,8 @@ struct StoredOutcome: Codable {
         failures = outcome.failures
     }
 
-    /// The full outcome, or nil when the stored counts do not fit `dictionaries` (then the report is redone).
+    /// The full outcome, or nil when the stored counts do not fit `dictionaries` (the report is then quarantined as
+    /// an unreadable cached result until a run with `--force`).
     func expanded(with dictionaries: [KeywordDictionary]) -> FileOutcome? {
         var outcome = FileOutcome(failures: failures)
         for stored in results {

@@ -22,8 +22,6 @@ struct CSVParser {
         self.skipEmptyLines = skipEmptyLines
     }
 
-    /// True when the parser is inside a quoted field (used to report an unterminated quote).
-    var isInsideQuotes: Bool { state == .quoted }
     var currentRecordLine: Int { recordLine }
 
     private mutating func endField() {

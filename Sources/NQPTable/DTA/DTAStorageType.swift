@@ -88,7 +88,6 @@ public enum DTAMissing {
     public static let byteMissing: Int8 = 101
     public static let intMissing: Int16 = 32741
     public static let longMissing: Int32 = 2_147_483_621
-    public static let floatMissingBits: UInt32 = 0x7F00_0000
     public static let doubleMissingBits: UInt64 = 0x7FE0_0000_0000_0000
     /// Largest storable double magnitude (bit pattern 0x7FDFFFFFFFFFFFFF, ≈ 8.988e307).
     public static let doubleMax = Double(bitPattern: 0x7FDF_FFFF_FFFF_FFFF)

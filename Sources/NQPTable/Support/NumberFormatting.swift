@@ -48,4 +48,16 @@ public enum NumberFormatting {
         }
         _ = count
     }
+
+    /// Whole numbers for people to read, digits grouped by commas whatever the locale (`9996` → `9,996`), so the
+    /// run summary and report.html give the same bytes everywhere.
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out += "," }
+            out.append(digit)
+        }
+        return value < 0 ? "-" + out : out
+    }
 }

@@ -23,12 +23,6 @@ public struct XLSXRow: Sendable, Equatable {
 /// 2019-12-31), which is what comes back. Rows absent from the sheet XML (entirely empty rows) are not returned;
 /// `XLSXRow.row` tells the Excel row number.
 public enum XLSXReader {
-    /// Names of the worksheets in workbook order.
-    public static func sheetNames(contentsOf url: URL) throws(TableError) -> [String] {
-        let package = try Package(url: url)
-        return try package.sheets().map(\.name)
-    }
-
     /// The rows of the sheet named `sheet`, or of the first sheet when nil.
     /// Default largest inflated part (a worksheet, the shared strings): 512 MiB.
     public static let defaultMaxPartBytes = 512 << 20

@@ -1,6 +1,7 @@
 internal import CLibCrypto
 
-/// SHA-256 (FIPS 180-4) of dictionaries, configurations and input files, for manifests and the state store.
+/// SHA-256 (FIPS 180-4) of input files, dictionaries and configurations, for manifests, the state store and the
+/// text cache.
 /// Computed by OpenSSL's libcrypto (CryptoKit is not available on Linux); a test checks the FIPS vectors.
 public enum SHA256 {
     /// The 32-byte digest of `bytes`.
@@ -16,23 +17,12 @@ public enum SHA256 {
 
     /// The digest of `bytes` as 64 lowercase hexadecimal digits.
     public static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        hexString(digest(bytes))
+        Hex.string(digest(bytes))
     }
 
     /// The digest of the UTF-8 bytes of `string`, as 64 lowercase hexadecimal digits.
     public static func hex(_ string: String) -> String {
         hex(Array(string.utf8))
-    }
-
-    static func hexString(_ digest: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(digest.count * 2)
-        for byte in digest {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 
