@@ -98,7 +98,7 @@ struct MergeTests {
         let t = Table(columns: [Column(name: "firm", values: .text(["1", "000002", nil])),
                                 Column(name: "year", values: .number([2019, 2019, 2019])),
                                 Column(name: "dt", values: .number([1, 2, 3]))])
-        let (keyed, without) = try KeyedTable.from(t, source: "text", firmWidth: 6)
+        let (keyed, without) = try KeyedTable.from(t, source: "text", keyColumns: .standard, firmWidth: 6)
         #expect(keyed.keys == [.init(firm: "000001", year: 2019), .init(firm: "000002", year: 2019)])
         #expect(without == [2])
     }

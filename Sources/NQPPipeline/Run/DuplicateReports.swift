@@ -1,3 +1,4 @@
+import NQPTable
 import NQPExtract
 import NQPPanel
 
