@@ -76,11 +76,11 @@ let package = Package(
 
         .target(name: "NQPTestSupport", path: "Tests/NQPTestSupport"),
         .testTarget(name: "NQPEncodingTests", dependencies: ["NQPEncoding", "NQPTestSupport"]),
-        .testTarget(name: "NQPExtractTests", dependencies: ["NQPExtract", "NQPTestSupport"],
+        .testTarget(name: "NQPExtractTests", dependencies: ["NQPExtract", "NQPEncoding", "NQPTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "NQPLexiconTests", dependencies: ["NQPLexicon", "NQPTestSupport"]),
         .testTarget(name: "NQPTableTests", dependencies: ["NQPTable", "NQPEncoding", "NQPTestSupport"]),
-        .testTarget(name: "NQPPanelTests", dependencies: ["NQPPanel", "NQPTable", "NQPTestSupport"]),
+        .testTarget(name: "NQPPanelTests", dependencies: ["NQPPanel", "NQPEncoding", "NQPTable", "NQPTestSupport"]),
         .testTarget(name: "NQPScoreTests", dependencies: ["NQPScore", "NQPTable", "NQPTestSupport"],
                     exclude: ["reference_entropy.py"]),
         .testTarget(name: "NQPExportTests", dependencies: ["NQPExport", "NQPTable", "NQPTestSupport"]),

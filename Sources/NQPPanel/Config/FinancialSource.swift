@@ -1,3 +1,5 @@
+import NQPEncoding
+
 /// One financial input as described in `pipeline.yml` (`financials:` list).
 ///
 /// Column names in `firm`, `year`, `date`, `filters`, `renames` (keys), `keep`, `text_columns` and

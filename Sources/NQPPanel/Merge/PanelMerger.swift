@@ -11,6 +11,9 @@ public enum PanelMerger {
         for input in [text] + financials {
             try input.requireUniqueKeys(lines: input.keys.indices.map { $0 + 1 }, lineWord: "row")
         }
+        guard options.keyColumns.firm != options.keyColumns.year else {
+            throw .sameKeyColumnNames(options.keyColumns.firm)
+        }
         var owner: [String: String] = [options.keyColumns.firm: "key", options.keyColumns.year: "key"]
         if let status = options.statusColumn { owner[status] = "merge status" }
         for input in [text] + financials {

@@ -1,3 +1,4 @@
+import NQPEncoding
 import NQPTable
 
 /// Turns a `RawSheet` into a keyed table following a `FinancialSource` configuration: header layout, filters,

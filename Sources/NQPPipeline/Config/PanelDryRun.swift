@@ -46,6 +46,8 @@ enum PanelDryRun {
             return names.first.map { ["financials", "indicators", $0] } ?? ["financials", "indicators"]
         case .invalidScreen:
             return ["financials", "screens"]
+        case .sameKeyColumnNames:
+            return ["financials", "merge"]
         default:
             return ["financials"]
         }

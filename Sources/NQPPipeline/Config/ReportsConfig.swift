@@ -33,7 +33,7 @@ public struct ReportsConfig: Codable, Sendable, Equatable {
     public var maxInflatedMB: Int = 512
     /// How an SEC header's period of report (or a 10-K cover's fiscal-year end) becomes the year: `compustat` or
     /// `end_year`, as the financial sources' `fiscal_year_rule`.
-    public var fiscalYearRule: ReportFiscalYearRule = .compustat
+    public var fiscalYearRule: FiscalYearRule = .compustat
     /// Documents left out with a warning: summaries, English versions, cancelled and interim reports by default.
     public var skip: [ReportSkip] = ReportSkip.defaults
     /// How PDF reports are read (running headers, unreadable text, memory).
@@ -87,7 +87,7 @@ public struct ReportsConfig: Codable, Sendable, Equatable {
         duplicates = try c.decodeIfPresent(DuplicateReportRule.self, forKey: .duplicates) ?? d.duplicates
         minimumMdnaChars = try c.decodeIfPresent(Int.self, forKey: .minimumMdnaChars) ?? d.minimumMdnaChars
         maxInflatedMB = try c.decodeIfPresent(Int.self, forKey: .maxInflatedMB) ?? d.maxInflatedMB
-        fiscalYearRule = try c.decodeIfPresent(ReportFiscalYearRule.self, forKey: .fiscalYearRule) ?? d.fiscalYearRule
+        fiscalYearRule = try c.decodeIfPresent(FiscalYearRule.self, forKey: .fiscalYearRule) ?? d.fiscalYearRule
         skip = try c.decodeIfPresent([ReportSkip].self, forKey: .skip) ?? d.skip
         pdf = try c.decodeIfPresent(PDFConfig.self, forKey: .pdf) ?? d.pdf
     }
