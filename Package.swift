@@ -53,7 +53,7 @@ let package = Package(
         // Stage 3: financial inputs, merge, derived indicators, sample screens.
         .target(name: "NQPPanel", dependencies: ["NQPTable", "NQPEncoding"], swiftSettings: strict),
         // Stage 4: entropy-weighted scores.
-        .target(name: "NQPScore", swiftSettings: strict),
+        .target(name: "NQPScore", dependencies: ["NQPTable"], swiftSettings: strict),
         // Stage 5: the output folder (panel.dta, panel.csv, codebook, import scripts).
         .target(name: "NQPExport",
                 dependencies: ["NQPTable", "NQPEncoding", .product(name: "GRDB", package: "GRDB.swift")],
@@ -86,8 +86,8 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "NQPLexiconTests", dependencies: ["NQPLexicon", "NQPEncoding", "NQPTestSupport"]),
         .testTarget(name: "NQPTableTests", dependencies: ["NQPTable", "NQPEncoding", "NQPTestSupport"]),
-        .testTarget(name: "NQPPanelTests", dependencies: ["NQPPanel", "NQPTable", "NQPTestSupport"]),
-        .testTarget(name: "NQPScoreTests", dependencies: ["NQPScore", "NQPTestSupport"],
+        .testTarget(name: "NQPPanelTests", dependencies: ["NQPPanel", "NQPEncoding", "NQPTable", "NQPTestSupport"]),
+        .testTarget(name: "NQPScoreTests", dependencies: ["NQPScore", "NQPTable", "NQPTestSupport"],
                     exclude: ["reference_entropy.py"]),
         .testTarget(name: "NQPExportTests", dependencies: ["NQPExport", "NQPTable", "NQPTestSupport"]),
         .testTarget(name: "NQPConfigTests",

@@ -33,7 +33,7 @@ public struct ReportsConfig: Encodable, Sendable, Equatable {
     public var maxInflatedMB: Int = 512
     /// How an SEC header's period of report (or a 10-K cover's fiscal-year end) becomes the year: `compustat` or
     /// `end_year`, as the financial sources' `fiscal_year_rule`.
-    public var fiscalYearRule: ReportFiscalYearRule = .compustat
+    public var fiscalYearRule: FiscalYearRule = .compustat
     /// Documents left out with a warning: summaries, English versions, cancelled and interim reports by default.
     public var skip: [ReportSkip] = ReportSkip.defaults
     /// How PDF reports are read (running headers, unreadable text, memory).

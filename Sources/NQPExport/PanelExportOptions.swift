@@ -2,8 +2,9 @@
 public struct PanelExportOptions: Sendable, Equatable, Codable {
     /// Base name of the data files (`panel` → panel.dta, panel.csv, panel_import.do …).
     public var baseName: String
-    /// Sort order recorded in the .dta sortlist (the table must already be in this order).
-    public var sortColumns: [String]
+    /// Sort order recorded in the .dta sortlist (the table must already be in this order); `nil`: the panel's key
+    /// columns (`financials.merge.firm_column`, `year_column`), filled in by the run.
+    public var sortColumns: [String]?
     /// Store integral numeric columns as byte/int/long in the .dta (false: all double).
     public var compactIntegers: Bool
     /// Prefix text cells that start with = + - @ tab or CR with a single quote in panel.csv.
@@ -11,7 +12,7 @@ public struct PanelExportOptions: Sendable, Equatable, Codable {
     /// Also write panel.sqlite (table `panel` + table `labels`).
     public var sqlite: Bool
 
-    public init(baseName: String = "panel", sortColumns: [String] = ["firm", "year"], compactIntegers: Bool = true,
+    public init(baseName: String = "panel", sortColumns: [String]? = nil, compactIntegers: Bool = true,
                 neutralizeFormulas: Bool = true, sqlite: Bool = false) {
         self.baseName = baseName
         self.sortColumns = sortColumns
@@ -32,7 +33,7 @@ public struct PanelExportOptions: Sendable, Equatable, Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = PanelExportOptions()
         baseName = try c.decodeIfPresent(String.self, forKey: .baseName) ?? defaults.baseName
-        sortColumns = try c.decodeIfPresent([String].self, forKey: .sortColumns) ?? defaults.sortColumns
+        sortColumns = try c.decodeIfPresent([String].self, forKey: .sortColumns)
         compactIntegers = try c.decodeIfPresent(Bool.self, forKey: .compactIntegers) ?? defaults.compactIntegers
         neutralizeFormulas = try c.decodeIfPresent(Bool.self, forKey: .neutralizeFormulas) ?? defaults.neutralizeFormulas
         sqlite = try c.decodeIfPresent(Bool.self, forKey: .sqlite) ?? defaults.sqlite

@@ -79,9 +79,10 @@ public struct PanelExporter: Sendable {
         files.append(file)
     }
 
-    /// Sort columns that exist in the table (a panel without `year`, e.g. a cross-section, is still exportable).
+    /// Sort columns that exist in the table (a panel without `year`, e.g. a cross-section, is still exportable);
+    /// without `sortColumns`, the standard key columns.
     private func dtaOptions(for table: Table) -> DTAWriter.Options {
-        DTAWriter.Options(sortColumns: options.sortColumns.filter { table.columnIndex(named: $0) != nil },
+        DTAWriter.Options(sortColumns: (options.sortColumns ?? PanelKeyColumns.standard.names).filter { table.columnIndex(named: $0) != nil },
                           compactIntegers: options.compactIntegers)
     }
 }

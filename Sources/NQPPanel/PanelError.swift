@@ -25,6 +25,10 @@ public enum PanelError: Error, Equatable, Sendable, CustomStringConvertible {
     case duplicateIndicator(String)
     /// The panel lacks the firm or year key column a stage needs.
     case missingKeyColumn(String)
+    /// `merge.firm_column` and `merge.year_column` name the same column.
+    case sameKeyColumnNames(String)
+    /// A row of a panel table has no firm or no year in its key column; `row` is 1-based.
+    case missingKey(table: String, row: Int, column: String)
     /// A screen's settings are invalid (bad percentile, bad industry range, unknown column).
     case invalidScreen(screen: String, reason: String)
 
@@ -63,6 +67,11 @@ public enum PanelError: Error, Equatable, Sendable, CustomStringConvertible {
             return "indicator '\(name)' is defined twice or clashes with an input variable; rename it."
         case .missingKeyColumn(let name):
             return "the panel has no key column '\(name)' (firm and year are required)."
+        case .sameKeyColumnNames(let name):
+            return "merge: firm_column and year_column are both '\(name)'; give the two key columns different names."
+        case .missingKey(let table, let row, let column):
+            return "\(table), row \(row): the key column '\(column)' is empty; every panel row needs a firm and a "
+                + "fiscal year. Fill the key or drop the row before this stage."
         case .invalidScreen(let screen, let reason):
             return "sample screen '\(screen)': \(reason)"
         }

@@ -1,3 +1,5 @@
+import NQPTable
+
 /// Entropy-weighted scores for one score system.
 ///
 /// Rows are processed in (firm, year) order whatever the input order, and every sum runs in a fixed order
@@ -28,31 +30,24 @@ public struct EntropyScorer: Sendable {
         let tree = try ScoreTree(system, defaultAggregation: options.aggregation)
         try checkDirections(tree)
         let count = panel.rowCount
-        guard panel.years.count == count else {
-            throw .inconsistentData(reason: "\(count) firms but \(panel.years.count) years")
-        }
+        let firms = panel.keys.map(\.firm), years = panel.keys.map(\.year)
         var warnings: [ScoreWarning] = []
         var matrix = try indicatorMatrix(panel, tree: tree, warnings: &warnings)
 
         let order = (0..<count).sorted { a, b in
-            let firmA = panel.firms[a], firmB = panel.firms[b]
-            if firmA != firmB { return firmA < firmB }
-            if panel.years[a] != panel.years[b] { return panel.years[a] < panel.years[b] }
-            return a < b
+            panel.keys[a] != panel.keys[b] ? panel.keys[a] < panel.keys[b] : a < b
         }
-        let duplicates = zip(order, order.dropFirst()).filter {
-            panel.firms[$0.0] == panel.firms[$0.1] && panel.years[$0.0] == panel.years[$0.1]
-        }
+        let duplicates = zip(order, order.dropFirst()).filter { panel.keys[$0.0] == panel.keys[$0.1] }
         var interpolated = 0
         if let first = duplicates.first?.0 {
             if options.missing == .interpolate {
-                throw .duplicateFirmYear(firm: panel.firms[first], year: panel.years[first])
+                throw .duplicateFirmYear(firm: firms[first], year: years[first])
             }
-            warnings.append(.duplicateFirmYears(count: duplicates.count, firm: panel.firms[first],
-                                                year: panel.years[first]))
+            warnings.append(.duplicateFirmYears(count: duplicates.count, firm: firms[first],
+                                                year: years[first]))
         }
         if options.missing == .interpolate {
-            interpolated = PanelInterpolation.fillInteriorGaps(&matrix, firms: panel.firms, years: panel.years,
+            interpolated = PanelInterpolation.fillInteriorGaps(&matrix, firms: firms, years: years,
                                                                 order: order)
             if interpolated > 0 { warnings.append(.cellsInterpolated(count: interpolated)) }
         }
@@ -65,7 +60,7 @@ public struct EntropyScorer: Sendable {
                 used.append(row)
             } else {
                 let missing = tree.indicators.indices.filter { matrix[$0][row].isNaN }.map { tree.indicators[$0].name }
-                dropped.append(DroppedRow(index: row, firm: panel.firms[row], year: panel.years[row], missing: missing))
+                dropped.append(DroppedRow(index: row, firm: firms[row], year: years[row], missing: missing))
             }
         }
         if !dropped.isEmpty { warnings.append(.rowsDropped(count: dropped.count, of: count)) }
@@ -73,12 +68,12 @@ public struct EntropyScorer: Sendable {
             throw .noUsableRows(reason: "none of the \(count) rows has all \(tree.indicators.count) indicators. "
                 + "Check the indicator columns for missing values, or use missing: interpolate")
         }
-        if let base = options.baseYear, !used.contains(where: { panel.years[$0] == base }) {
+        if let base = options.baseYear, !used.contains(where: { years[$0] == base }) {
             throw .invalidOption(field: "base_year", reason: "no complete row has year \(base); choose a year "
                 + "present in the data")
         }
 
-        let groups = weightingGroups(used, years: panel.years)
+        let groups = weightingGroups(used, years: years)
         var outcomes: [Int: GroupOutcome] = [:]
         var reference: [ReferenceKey: Extrema] = [:]
         var reasons: [String] = []
@@ -91,9 +86,9 @@ public struct EntropyScorer: Sendable {
                 continue
             }
             let columns = matrix.map { column in rows.map { column[$0] } }
-            let basePositions = options.baseYear.map { base in rows.indices.filter { panel.years[rows[$0]] == base } }
-            var evaluator = GroupEvaluator(tree: tree, options: options, year: year, rows: rows, firms: panel.firms,
-                                           years: panel.years, columns: columns, basePositions: basePositions)
+            let basePositions = options.baseYear.map { base in rows.indices.filter { years[rows[$0]] == base } }
+            var evaluator = GroupEvaluator(tree: tree, options: options, year: year, rows: rows, firms: firms,
+                                           years: years, columns: columns, basePositions: basePositions)
             if try evaluator.run(reference: &reference) {
                 outcomes[g] = GroupOutcome(scores: evaluator.scores, weights: evaluator.weightRowsInPreOrder(),
                                            warnings: evaluator.warnings)

@@ -18,6 +18,9 @@ public enum ScoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case noUsableRows(reason: String)
     /// A text cell of a table could not be read as a number; `row` is the 1-based data row (header excluded).
     case unparsableCell(row: Int, column: String, text: String)
+    /// A firm cell is empty, or a year cell is empty or a missing-value code; `row` is the 1-based data row (header excluded).
+    /// A row without its key cannot be placed in the panel, so it is refused rather than given year 0.
+    case missingKey(row: Int, column: String, text: String)
     /// Input arrays that should line up do not.
     case inconsistentData(reason: String)
 
@@ -45,7 +48,10 @@ public enum ScoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "no scores could be computed: \(reason)"
         case .unparsableCell(let row, let column, let text):
             "data row \(row), column `\(column)`: \"\(text)\" is not a number. "
-                + "Use a plain decimal number, or leave the cell empty (or NA, ., NaN) for a missing value"
+                + "Use a plain decimal number, or leave the cell empty (or a missing-value code such as NA, ., NaN, #N/A, --)"
+        case .missingKey(let row, let column, let text):
+            "data row \(row), key column `\(column)`: \(text.isEmpty ? "empty" : "\"\(text)\" (a missing-value code)"); "
+                + "every row needs a firm and a year. Fill the cell or remove the row"
         case .inconsistentData(let reason):
             "inconsistent score input: \(reason)"
         }

@@ -1,3 +1,5 @@
+import NQPTable
+
 /// What to score in a stand-alone table (the `nqp score` command).
 public struct StandaloneScoreRequest: Equatable, Sendable {
     /// Indicators in output order (parse `--indicators` with `IndicatorSpec.parse`).
@@ -35,10 +37,6 @@ public struct StandaloneScoreOutput: Equatable, Sendable {
 
 /// Scores any table of text cells with the same code as the pipeline: the library side of `nqp score`.
 public enum StandaloneScorer {
-    /// Texts read as a missing value (besides an empty or all-space cell).
-    public static let missingMarkers: Set<String> = ["NA", "N/A", "#N/A", "na", "n/a", ".", "NaN", "nan", "NULL",
-                                                     "null", "None"]
-
     /// Scores `rows` (text cells, already split by a CSV reader; `header` names the columns).
     public static func score(header: [String], rows: [[String]],
                              request: StandaloneScoreRequest) throws(ScoreError) -> StandaloneScoreOutput {
@@ -67,7 +65,13 @@ public enum StandaloneScorer {
         var firms: [String]
         if let firmColumn = request.firmColumn {
             let index = try columnIndex(firmColumn)
-            firms = rows.map { $0[index] }
+            firms = try rows.enumerated().map { (number, row) throws(ScoreError) in
+                // Only an empty cell: a firm code may well be spelled like a missing-value code ("NA").
+                guard !row[index].trimmingWhitespace.isEmpty else {
+                    throw .missingKey(row: number + 1, column: firmColumn, text: row[index])
+                }
+                return row[index]
+            }
         } else {
             // Zero-padded row numbers keep the input order under the scorer's (firm, year) sort.
             firms = rows.indices.map { i in
@@ -79,6 +83,9 @@ public enum StandaloneScorer {
         if let yearColumn = request.yearColumn {
             let index = try columnIndex(yearColumn)
             for (number, row) in rows.enumerated() {
+                guard parseNumber(row[index]) != .missing else {
+                    throw .missingKey(row: number + 1, column: yearColumn, text: row[index])
+                }
                 guard let year = parseYear(row[index]) else {
                     throw .unparsableCell(row: number + 1, column: yearColumn, text: row[index])
                 }
@@ -101,7 +108,7 @@ public enum StandaloneScorer {
 
         let system = ScoreSystem(name: request.scoreColumn, indicators: request.indicators)
         let result = try EntropyScorer(system: system, options: request.options)
-            .score(ScorePanel(firms: firms, years: years, columns: columns))
+            .score(ScorePanel(keys: zip(firms, years).map { PanelKey(firm: $0, year: $1) }, columns: columns))
         let scores = result.composite
         let outputRows = rows.indices.map { i in rows[i] + [scores[i].map(WeightsTable.number) ?? ""] }
         return StandaloneScoreOutput(result: result, weightsCSV: WeightsTable.indicatorCSV(result.weights),
@@ -110,10 +117,11 @@ public enum StandaloneScorer {
 
     enum Cell: Equatable { case missing, value(Double), invalid }
 
-    /// A decimal number, a missing marker, or invalid. Infinities and NaN spelled as numbers count as missing.
+    /// A decimal number, a missing-value code (`MissingValueCodes`), or invalid. Infinities and NaN spelled as
+    /// numbers count as missing.
     static func parseNumber(_ text: String) -> Cell {
         let trimmed = String(text.trimmingWhitespace)
-        if trimmed.isEmpty || missingMarkers.contains(trimmed) { return .missing }
+        if MissingValueCodes.all.contains(trimmed) { return .missing }
         guard let value = Double(trimmed) else { return .invalid }
         return value.isFinite ? .value(value) : .missing
     }

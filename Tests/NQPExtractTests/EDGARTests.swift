@@ -1,4 +1,5 @@
 import Foundation
+import NQPEncoding
 import Testing
 import NQPTestSupport
 @testable import NQPExtract
@@ -28,10 +29,10 @@ struct EDGARTests {
     }
 
     @Test("fiscal year of the period of report under the configured rule", arguments: [
-        ("20100131", "0131", ReportFiscalYearRule.compustat, 2009), ("20100131", "0131", .endYear, 2010),
+        ("20100131", "0131", FiscalYearRule.compustat, 2009), ("20100131", "0131", .endYear, 2010),
         ("20130630", "0630", .compustat, 2013), ("20030201", "0131", .compustat, 2002),
     ])
-    func fiscalYearRule(_ period: String, _ fye: String, _ rule: ReportFiscalYearRule, _ year: Int) throws {
+    func fiscalYearRule(_ period: String, _ fye: String, _ rule: FiscalYearRule, _ year: Int) throws {
         var options = ExtractOptions()
         options.identity.fiscalYearRule = rule
         let report = try Self.extract(F.fullSubmission(period: period, fye: fye), options: options)
@@ -42,7 +43,7 @@ struct EDGARTests {
     func fiscalYearEndMonth() {
         let header = EDGARHeader(text: "FILED AS OF DATE: 19960329\nFISCAL YEAR END: 0630\nCENTRAL INDEX KEY: 789019")
         #expect(header.cik == "0000789019")
-        #expect(header.fiscalPeriodEnd == ReportDate(year: 1995, month: 6, day: 30))
+        #expect(header.fiscalPeriodEnd == CalendarDate(year: 1995, month: 6, day: 30))
     }
 
     @Test("documents are split with their types; the uuencoded graphic is skipped, never read as text")

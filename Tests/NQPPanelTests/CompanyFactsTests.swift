@@ -1,4 +1,5 @@
 import Foundation
+import NQPEncoding
 import NQPTable
 import Testing
 @testable import NQPPanel

@@ -1,3 +1,4 @@
+import NQPEncoding
 import Testing
 @testable import NQPPanel
 

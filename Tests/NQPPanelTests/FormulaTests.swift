@@ -12,7 +12,7 @@ struct FormulaTests {
 
     func compute(_ formula: String, on table: Table? = nil) throws -> ([Double?], IndicatorReport) {
         let (out, reports) = try IndicatorEngine.compute([IndicatorDefinition(name: "z", formula: formula)],
-                                                         on: table ?? base)
+                                                         on: table ?? base, keyColumns: .standard)
         return (numbers(out, "z"), try #require(reports.first))
     }
 
@@ -130,10 +130,10 @@ struct FormulaTests {
     @Test("Unknown variables are errors with their column; text variables cannot be computed on")
     func unknownVariable() {
         #expect(throws: PanelError.unknownVariable(indicator: "z", formula: "x + nope", column: 5, name: "nope")) {
-            try IndicatorEngine.compute([IndicatorDefinition(name: "z", formula: "x + nope")], on: base)
+            try IndicatorEngine.compute([IndicatorDefinition(name: "z", formula: "x + nope")], on: base, keyColumns: .standard)
         }
         #expect(throws: PanelError.self) {
-            try IndicatorEngine.compute([IndicatorDefinition(name: "z", formula: "firm + 1")], on: base)
+            try IndicatorEngine.compute([IndicatorDefinition(name: "z", formula: "firm + 1")], on: base, keyColumns: .standard)
         }
     }
 
@@ -141,7 +141,7 @@ struct FormulaTests {
     func dependencies() throws {
         let defs = [IndicatorDefinition(name: "b", formula: "a * 2", label: "twice a", unit: "ratio"),
                     IndicatorDefinition(name: "a", formula: "x + 1")]
-        let (out, reports) = try IndicatorEngine.compute(defs, on: base)
+        let (out, reports) = try IndicatorEngine.compute(defs, on: base, keyColumns: .standard)
         #expect(numbers(out, "b") == [4, 6, 10, 22, 2])
         #expect(out.columns.suffix(2).map(\.name) == ["b", "a"])
         #expect(out.column(named: "b")?.label == "twice a")
@@ -149,10 +149,10 @@ struct FormulaTests {
         #expect(reports.map(\.name) == ["b", "a"])
         let cyclic = [IndicatorDefinition(name: "p", formula: "q + 1"), IndicatorDefinition(name: "q", formula: "p")]
         #expect(throws: PanelError.indicatorCycle(["p", "q", "p"])) {
-            try IndicatorEngine.compute(cyclic, on: base)
+            try IndicatorEngine.compute(cyclic, on: base, keyColumns: .standard)
         }
         #expect(throws: PanelError.duplicateIndicator("x")) {
-            try IndicatorEngine.compute([IndicatorDefinition(name: "x", formula: "1")], on: base)
+            try IndicatorEngine.compute([IndicatorDefinition(name: "x", formula: "1")], on: base, keyColumns: .standard)
         }
     }
 
@@ -160,7 +160,7 @@ struct FormulaTests {
     func quotedNames() throws {
         let t = panel(firms: ["A"], years: [2019], [("营业收入", [4]), ("研发费用-工资薪酬", [1])])
         let (out, _) = try IndicatorEngine.compute(
-            [IndicatorDefinition(name: "r", formula: "`研发费用-工资薪酬` / 营业收入")], on: t)
+            [IndicatorDefinition(name: "r", formula: "`研发费用-工资薪酬` / 营业收入")], on: t, keyColumns: .standard)
         #expect(numbers(out, "r") == [0.25])
     }
 }

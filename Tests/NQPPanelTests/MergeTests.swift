@@ -93,12 +93,51 @@ struct MergeTests {
         }
     }
 
+    @Test("Renamed key columns: the merge writes them, indicators and screens find the keys under them")
+    func renamedKeyColumns() throws {
+        let keys = PanelKeyColumns(firm: "stkcd", year: "fyear")
+        let (merged, _) = try PanelMerger.merge(text: text, financials: [income, balance],
+                                                options: MergeOptions(how: .leftText, keyColumns: keys))
+        #expect(Array(merged.columns.prefix(2).map(\.name)) == ["stkcd", "fyear"])
+        let (computed, _) = try IndicatorEngine.compute([IndicatorDefinition(name: "g", formula: "lag(dt)")],
+                                                        on: merged, keyColumns: keys)
+        guard case .number(let lagged)? = computed.column(named: "g")?.values else { Issue.record(); return }
+        #expect(lagged == [nil, 1, nil, nil])  // A2020's lag is A2019
+        let (screened, _) = try SampleScreener.apply(ScreenOptions(yearRange: YearRange(from: 2020)), to: computed,
+                                                     keyColumns: keys)
+        #expect(screened.rowCount == 1)
+        #expect(throws: PanelError.missingKeyColumn("firm")) {
+            try IndicatorEngine.compute([], on: merged, keyColumns: .standard)
+        }
+        #expect(throws: PanelError.sameKeyColumnNames("id")) {
+            try PanelMerger.merge(text: text, financials: [],
+                                  options: MergeOptions(keyColumns: PanelKeyColumns(firm: "id", year: "id")))
+        }
+    }
+
+    @Test("Reading a panel's keys: a row without a firm or year is an error naming the row")
+    func missingKeyIsAnError() throws {
+        let keys = PanelKeyColumns(firm: "stkcd", year: "fyear")
+        let t = Table(columns: [Column(name: "stkcd", values: .text(["000001", "000002", " "])),
+                                Column(name: "fyear", values: .number([2019, nil, 2019]))])
+        #expect(throws: PanelError.missingKey(table: "panel", row: 2, column: "fyear")) {
+            try keys.keys(of: t, tableName: "panel")
+        }
+        var firstTwo = t
+        firstTwo.columns = t.columns.map { $0.selectingRows([0, 2]) }
+        #expect(throws: PanelError.missingKey(table: "panel", row: 2, column: "stkcd")) {
+            try keys.keys(of: firstTwo, tableName: "panel")
+        }
+        firstTwo.columns = t.columns.map { $0.selectingRows([0]) }
+        #expect(try keys.keys(of: firstTwo, tableName: "panel") == [PanelKey(firm: "000001", year: 2019)])
+    }
+
     @Test("A text-measure Table becomes a keyed table; rows without a key are returned, not dropped silently")
     func fromTable() throws {
         let t = Table(columns: [Column(name: "firm", values: .text(["1", "000002", nil])),
                                 Column(name: "year", values: .number([2019, 2019, 2019])),
                                 Column(name: "dt", values: .number([1, 2, 3]))])
-        let (keyed, without) = try KeyedTable.from(t, source: "text", firmWidth: 6)
+        let (keyed, without) = try KeyedTable.from(t, source: "text", keyColumns: .standard, firmWidth: 6)
         #expect(keyed.keys == [.init(firm: "000001", year: 2019), .init(firm: "000002", year: 2019)])
         #expect(without == [2])
     }

@@ -44,7 +44,7 @@ struct PanelFlowTests {
                                                      options: MergeOptions(how: .leftFinancials))
         #expect(report.matched == 2)
         #expect(report.financialsOnly == 1)
-        let (panel, indicatorReports) = try IndicatorEngine.compute(Self.indicators, on: merged)
+        let (panel, indicatorReports) = try IndicatorEngine.compute(Self.indicators, on: merged, keyColumns: .standard)
         // 000001 2019 is row 1 (000001 2018 is row 0).
         #expect(numbers(panel, "asset_turnover")[1] == 240.0 / 120.0)
         #expect(numbers(panel, "asset_turnover")[0] == nil)          // no 2017 balance sheet
@@ -58,7 +58,7 @@ struct PanelFlowTests {
 
         let (screened, screens) = try SampleScreener.apply(ScreenOptions(
             yearRange: YearRange(from: 2019), requireVariables: ["dt_total"],
-            winsorize: WinsorizeOptions(variables: ["fixed_asset_ratio"])), to: panel)
+            winsorize: WinsorizeOptions(variables: ["fixed_asset_ratio"])), to: panel, keyColumns: .standard)
         #expect(screened.rowCount == 2)
         #expect(screens.steps.map(\.dropped) == [1, 0])
         #expect(screens.cuts.count == 1)

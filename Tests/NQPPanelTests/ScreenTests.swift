@@ -16,7 +16,7 @@ struct ScreenTests {
     ])
 
     func run(_ options: ScreenOptions) throws -> (Table, ScreenReport) {
-        try SampleScreener.apply(options, to: table)
+        try SampleScreener.apply(options, to: table, keyColumns: .standard)
     }
 
     @Test("Year range drops years outside, inclusive bounds")
@@ -63,7 +63,7 @@ struct ScreenTests {
         #expect(texts(byName, "name") == ["平安银行", "万科B", "浦发银行", "特锐德", "国华"])
         let (numeric, _) = try SampleScreener.apply(
             ScreenOptions(specialTreatment: FlagScreen(column: "flag", values: ["1"])),
-            to: panel(firms: ["a", "b"], years: [2019, 2019], [("flag", [1, 0])]))
+            to: panel(firms: ["a", "b"], years: [2019, 2019], [("flag", [1, 0])]), keyColumns: .standard)
         #expect(texts(numeric, "firm") == ["b"])
     }
 
@@ -139,7 +139,7 @@ struct ScreenTests {
         let values: [Double?] = (1...10).map(Double.init) + [nil]
         let t = panel(firms: (0..<11).map { "f\($0)" }, years: Array(repeating: 2019, count: 11), [("v", values)])
         let (w, r) = try SampleScreener.apply(ScreenOptions(winsorize: WinsorizeOptions(variables: ["v"], lower: 10,
-                                                                                        upper: 90)), to: t)
+                                                                                        upper: 90)), to: t, keyColumns: .standard)
         #expect(numbers(w, "v") == [1.5, 2, 3, 4, 5, 6, 7, 8, 9, 9.5, nil])
         let cut = try #require(r.cuts.first)
         #expect(cut.n == 10)
@@ -153,7 +153,7 @@ struct ScreenTests {
         let t = panel(firms: ["a", "b", "c", "a", "b", "c"], years: [2019, 2019, 2019, 2020, 2020, 2020],
                       [("v", [1, 2, 3, 10, 20, 300])])
         let options = WinsorizeOptions(variables: ["v"], lower: 50, upper: 60, by: .year, suffix: "_w")
-        let (w, r) = try SampleScreener.apply(ScreenOptions(winsorize: options), to: t)
+        let (w, r) = try SampleScreener.apply(ScreenOptions(winsorize: options), to: t, keyColumns: .standard)
         // n = 3: P(50) = 1.5 → x(2); P(60) = 1.8 → x(2)
         #expect(numbers(w, "v_w") == [2, 2, 2, 20, 20, 20])
         #expect(numbers(w, "v") == [1, 2, 3, 10, 20, 300])
@@ -161,7 +161,7 @@ struct ScreenTests {
         #expect(r.cuts.map(\.lower) == [2, 20])
         #expect(throws: PanelError.self) {
             try SampleScreener.apply(ScreenOptions(winsorize: WinsorizeOptions(variables: ["v"], lower: 99,
-                                                                               upper: 1)), to: t)
+                                                                               upper: 1)), to: t, keyColumns: .standard)
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import NQPTestSupport
 import Testing
+import NQPTable
 @testable import NQPScore
 
 /// The 16-city × 6-year panel of InTheFuture7/code_for_bolg, scored as its MATLAB script does: pooled min–max,
@@ -67,7 +68,7 @@ struct CityPanelTests {
             let indicators = zip(names, negative).map { Indicator(name: $0, direction: $1 ? .negative : .positive) }
             let result = try EntropyScorer(system: ScoreSystem(name: "s", indicators: indicators),
                                            options: EntropyOptions(weighting: weighting, shift: 0.001))
-                .score(ScorePanel(firms: rows.map { $0[0] }, years: years,
+                .score(ScorePanel(keys: zip(rows, years).map { PanelKey(firm: $0[0], year: $1) },
                                   columns: Dictionary(uniqueKeysWithValues: names.indices.map { j in
                                       (names[j], matrix.map { Optional($0[j]) }) })))
             try PythonReference.expectAgreement(result, reference)

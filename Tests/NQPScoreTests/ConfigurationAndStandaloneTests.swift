@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NQPTable
 @testable import NQPScore
 
 @Suite("Indicator lists, configuration decoding and the stand-alone scorer")
@@ -86,6 +87,37 @@ struct ConfigurationAndStandaloneTests {
         }
     }
 
+    @Test("a row without its firm or year is refused with its row number, never scored as year 0")
+    func standaloneMissingKey() throws {
+        let request = StandaloneScoreRequest(indicators: try IndicatorSpec.parse("a,b"), firmColumn: "firm",
+                                             yearColumn: "year")
+        var rows = Self.rows
+        rows[3][1] = " "
+        #expect(throws: ScoreError.missingKey(row: 4, column: "year", text: " ")) {
+            try StandaloneScorer.score(header: Self.header, rows: rows, request: request)
+        }
+        rows = Self.rows
+        rows[1][1] = "#N/A"
+        #expect(throws: ScoreError.missingKey(row: 2, column: "year", text: "#N/A")) {
+            try StandaloneScorer.score(header: Self.header, rows: rows, request: request)
+        }
+        rows = Self.rows
+        rows[4][0] = ""
+        #expect(throws: ScoreError.missingKey(row: 5, column: "firm", text: "")) {
+            try StandaloneScorer.score(header: Self.header, rows: rows, request: request)
+        }
+    }
+
+    @Test("nqp score reads every shared missing-value code as missing, and only those")
+    func standaloneMissingValueCodes() {
+        for code in MissingValueCodes.all {
+            #expect(StandaloneScorer.parseNumber(" \(code) ") == .missing, "\(code)")
+        }
+        #expect(StandaloneScorer.parseNumber("--") == .missing)
+        #expect(StandaloneScorer.parseNumber("NAN!") == .invalid)
+        #expect(StandaloneScorer.parseNumber("2.5") == .value(2.5))
+    }
+
     @Test("the full weights table has level, dimension and composite weight columns")
     func fullWeightsTable() throws {
         let system = ScoreSystem(name: "nqp", dimensions: [
@@ -107,6 +139,7 @@ struct ConfigurationAndStandaloneTests {
             .allMissing(indicator: "i"), .invalidValue(indicator: "i", firm: "f", year: 1, value: 0, reason: "r"),
             .duplicateFirmYear(firm: "f", year: 1), .noUsableRows(reason: "r"),
             .unparsableCell(row: 1, column: "c", text: "t"), .inconsistentData(reason: "r"),
+            .missingKey(row: 1, column: "year", text: ""),
         ]
         for error in errors { #expect(!error.description.isEmpty) }
         #expect(throws: ScoreError.self) { try EntropyOptions(shift: -1).validate() }

@@ -1,5 +1,6 @@
 import Foundation
 import NQPTestSupport
+import NQPTable
 @testable import NQPScore
 
 /// Paths for this suite. The suite may be compiled through a symlinked mini package, so the real-data folder is
@@ -82,8 +83,9 @@ func panel(_ rows: [[Double?]], names: [String]? = nil, firms: [String]? = nil, 
     let names = names ?? (0..<m).map { "x\($0)" }
     var columns: [String: [Double?]] = [:]
     for (j, name) in names.enumerated() { columns[name] = rows.map { $0[j] } }
-    return ScorePanel(firms: firms ?? rows.indices.map { String(format: "f%03d", $0) },
-                      years: years ?? Array(repeating: 2020, count: rows.count), columns: columns)
+    let firms = firms ?? rows.indices.map { String(format: "f%03d", $0) }
+    let years = years ?? Array(repeating: 2020, count: rows.count)
+    return ScorePanel(keys: zip(firms, years).map { PanelKey(firm: $0, year: $1) }, columns: columns)
 }
 
 func indicatorWeights(_ result: ScoreResult, year: Int? = nil) -> [Double] {

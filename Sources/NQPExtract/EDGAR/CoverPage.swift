@@ -1,4 +1,5 @@
 import Foundation
+import NQPEncoding
 
 /// The fiscal-year end printed on a 10-K's cover page: "For the fiscal year ended June 30, 2013" (also
 /// "FISCAL YEAR ENDED: DECEMBER 31, 1999", "for the year ended December 31, 2019"), searched in the first
@@ -11,7 +12,7 @@ enum CoverPage {
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
     /// Only for 10-K covers: the text must name the form (`FORM 10-K`, `10-K405`, `10-KSB`) before the date.
-    static func fiscalYearEnd(in matchText: String) -> ReportDate? {
+    static func fiscalYearEnd(in matchText: String) -> CalendarDate? {
         let head = String(matchText.unicodeScalars.prefix(20_000).map(Character.init))
         let upper = head.uppercased()
         guard upper.contains("10-K") || upper.contains("10K") else { return nil }
@@ -20,7 +21,7 @@ enum CoverPage {
               let yearRange = Range(match.range(at: 3), in: head),
               let month = months.firstIndex(of: String(head[monthRange].lowercased().prefix(3))),
               let day = Int(head[dayRange]), let year = Int(head[yearRange]) else { return nil }
-        return ReportDate(year: year, month: month + 1, day: day)
+        return CalendarDate(year: year, month: month + 1, day: day)
     }
 }
 

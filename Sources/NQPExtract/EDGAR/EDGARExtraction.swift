@@ -124,7 +124,7 @@ extension ReportExtractor {
 
     /// Items, MD&A and their texts for an English 10-K, with the EDGAR context when there is one.
     func tenKSections(layout: String, normalized: NormalizedText, facts: [String: String],
-                      edgar: EDGARContext?, period: ReportDate?) -> TenKSections? {
+                      edgar: EDGARContext?, period: CalendarDate?) -> TenKSections? {
         let formType = edgar?.formType ?? facts["DocumentType"]
         if let formType, !TenKForm.isTenK(formType) { return nil }
         return TenKSections.analyze(layout: layout, normalized: normalized, formType: formType, period: period,

@@ -1,3 +1,5 @@
+import NQPEncoding
+
 /// The fields nqp uses from an EDGAR `<SEC-HEADER>` / `<IMS-HEADER>` (`KEY:<tab>value` lines). With several
 /// filers (`FILER:` blocks, e.g. a parent and its subsidiary filing one 10-K), the first filer's values are used.
 public struct EDGARHeader: Sendable, Equatable, Codable {
@@ -51,8 +53,8 @@ public struct EDGARHeader: Sendable, Equatable, Codable {
     }
 
     /// The period of report as a date.
-    public var period: ReportDate? { periodOfReport.flatMap(ReportDate.init(compact:)) }
-    public var filed: ReportDate? { filedAsOf.flatMap(ReportDate.init(compact:)) }
+    public var period: CalendarDate? { periodOfReport.flatMap(Self.date) }
+    public var filed: CalendarDate? { filedAsOf.flatMap(Self.date) }
     /// The month of `FISCAL YEAR END` (`1231` → 12).
     public var fiscalYearEndMonth: Int? {
         guard let fye = fiscalYearEnd, fye.count == 4, let m = Int(fye.prefix(2)), (1...12).contains(m) else { return nil }
@@ -61,73 +63,19 @@ public struct EDGARHeader: Sendable, Equatable, Codable {
 
     /// The fiscal-year end the report covers: the period of report; without one (some older headers), the last
     /// `FISCAL YEAR END` month-end on or before the filing date.
-    public var fiscalPeriodEnd: ReportDate? {
+    public var fiscalPeriodEnd: CalendarDate? {
         if let period { return period }
         guard let filed, let month = fiscalYearEndMonth else { return nil }
         let year = month <= filed.month ? filed.year : filed.year - 1
-        return ReportDate(year: year, month: month, day: ReportDate.daysIn(month: month, year: year))
-    }
-}
-
-/// A calendar date (period ends, filing dates).
-public struct ReportDate: Sendable, Equatable, Comparable, Codable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
-    public var day: Int
-
-    public init?(year: Int, month: Int, day: Int) {
-        guard (1900...2099).contains(year), (1...12).contains(month), day >= 1,
-              day <= ReportDate.daysIn(month: month, year: year) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        return CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))
     }
 
-    /// `YYYYMMDD` (EDGAR headers) or `YYYY-MM-DD`.
-    public init?(compact text: String) {
+    /// `YYYYMMDD` (as the header writes dates) or `YYYY-MM-DD`. A year outside 1900–2099 is a placeholder such as
+    /// `00000000`, not a date.
+    static func date(_ text: String) -> CalendarDate? {
         let digits = text.filter { $0 != "-" }
-        guard digits.count == 8, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits) else { return nil }
-        self.init(year: n / 10_000, month: n / 100 % 100, day: n % 100)
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    public static func < (a: ReportDate, b: ReportDate) -> Bool {
-        (a.year, a.month, a.day) < (b.year, b.month, b.day)
-    }
-
-    public var description: String {
-        "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
-    }
-}
-
-/// How a fiscal-year end date becomes the report's fiscal year (`reports.fiscal_year_rule`); the same two rules
-/// as the financial sources' `fiscal_year_rule`, so text measures and financials merge on the same year.
-/// - `compustat` (default): the calendar year of the end, minus 1 when the end month is January–May; an end in
-///   the first 7 days of a month counts as the previous month (52/53-week years). Walmart's year ended
-///   2010-01-31 → 2009.
-/// - `end_year`: the calendar year of the end (Walmart's own "fiscal 2010").
-public enum ReportFiscalYearRule: String, Codable, Sendable, CaseIterable {
-    case compustat
-    case endYear = "end_year"
-
-    public func fiscalYear(of date: ReportDate) -> Int {
-        switch self {
-        case .endYear:
-            return date.year
-        case .compustat:
-            var year = date.year, month = date.month
-            if date.day <= 7 {
-                month -= 1
-                if month == 0 { month = 12; year -= 1 }
-            }
-            return month <= 5 ? year - 1 : year
-        }
+        guard digits.count == 8, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits),
+              (1900...2099).contains(n / 10_000) else { return nil }
+        return CalendarDate(year: n / 10_000, month: n / 100 % 100, day: n % 100)
     }
 }

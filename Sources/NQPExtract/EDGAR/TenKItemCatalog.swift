@@ -1,3 +1,5 @@
+import NQPEncoding
+
 /// The items of Form 10-K (and 10-KSB), each with its part, its title in the form's current wording and the
 /// wordings of earlier periods that still count as that item's own title (README "10-K items").
 ///
@@ -18,9 +20,9 @@ public struct TenKItemCatalog: Sendable {
         public var keys: [String]
         /// First fiscal-period end for which the form requires the item; nil = always. Items outside their
         /// period are still read when present, but not reported `absent` when missing.
-        public var requiredFrom: ReportDate?
+        public var requiredFrom: CalendarDate?
         /// Last fiscal-period end for which the item is required; nil = still required.
-        public var requiredUntil: ReportDate?
+        public var requiredUntil: CalendarDate?
         /// Optional items (16) are never reported absent.
         public var optional: Bool = false
     }
@@ -31,7 +33,7 @@ public struct TenKItemCatalog: Sendable {
     /// Items that end the MD&A when they follow it.
     public var mdnaEndItems: [String]
 
-    private static func date(_ y: Int, _ m: Int, _ d: Int) -> ReportDate? { ReportDate(year: y, month: m, day: d) }
+    private static func date(_ y: Int, _ m: Int, _ d: Int) -> CalendarDate? { CalendarDate(year: y, month: m, day: d) }
 
     /// Form 10-K.
     public static let tenK = TenKItemCatalog(entries: [
@@ -127,7 +129,7 @@ public struct TenKItemCatalog: Sendable {
 
     /// Items the form requires for a fiscal period ending `period` (all non-optional items without a date rule
     /// when the period is unknown).
-    public func required(for period: ReportDate?) -> [String] {
+    public func required(for period: CalendarDate?) -> [String] {
         entries.filter { entry in
             guard !entry.optional else { return false }
             guard let period else { return entry.requiredFrom == nil }

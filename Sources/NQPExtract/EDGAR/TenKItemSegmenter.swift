@@ -1,4 +1,5 @@
 import Foundation
+import NQPEncoding
 
 /// Splits a 10-K's layout lines into its items (README "10-K items"):
 ///
@@ -22,7 +23,7 @@ struct TenKItemSegmenter {
     let lines: LayoutLines
     let normalized: NormalizedText
     let catalog: TenKItemCatalog
-    let period: ReportDate?
+    let period: CalendarDate?
     let referenceWords: Set<String>
 
     /// One located item with its layout lines (heading first line ..< end line).

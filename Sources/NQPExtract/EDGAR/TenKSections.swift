@@ -1,3 +1,5 @@
+import NQPEncoding
+
 /// A document of an EDGAR submission other than the report itself, with its text (README "SEC filings").
 public struct SubmissionDocument: Sendable, Equatable, Codable {
     public var type: String
@@ -47,7 +49,7 @@ struct TenKSections {
     var warnings: [String]
 
     /// Nil when the text has no 10-K item heading at all (not a 10-K).
-    static func analyze(layout: String, normalized: NormalizedText, formType: String?, period: ReportDate?,
+    static func analyze(layout: String, normalized: NormalizedText, formType: String?, period: CalendarDate?,
                         patterns: SectionPatterns, minimum: Int, exhibits: [ExhibitText]) -> TenKSections? {
         let lines = LayoutLines(layout)
         let catalog = TenKItemCatalog.forForm(formType)

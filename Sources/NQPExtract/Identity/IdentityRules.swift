@@ -1,4 +1,5 @@
 import Foundation
+import NQPEncoding
 
 /// Where a report's firm and year come from (README "Firm and year"; pipeline.yml `identity:`), tried in this order:
 /// 1. `manifest` — the pipeline's manifest CSV (`file,firm,year`), keyed by file path or file name;
@@ -18,7 +19,7 @@ public struct IdentityRules: Codable, Equatable, Sendable {
     public var firmWidth: Int?
     /// How an SEC header's period of report (or a 10-K cover's fiscal-year end) becomes the year
     /// (`reports.fiscal_year_rule`; the financial sources' rule of the same name, so both sides merge).
-    public var fiscalYearRule: ReportFiscalYearRule = .compustat
+    public var fiscalYearRule: FiscalYearRule = .compustat
 
     /// `000001_2019_…`, `000001-2019…`, `600000_2019.html`, `300617_AKZD_2019_annual_report.html`, and cninfo
     /// download names `2020-01-21__公司名__300617__简称__2019年__年度报告.html` (the fiscal year, not the
@@ -52,7 +53,7 @@ public struct IdentityRules: Codable, Equatable, Sendable {
             ?? IdentityRules.defaultFilenamePatterns
         useXBRLFacts = try c.decodeIfPresent(Bool.self, forKey: .useXBRLFacts) ?? true
         firmWidth = try c.decodeIfPresent(Int.self, forKey: .firmWidth)
-        fiscalYearRule = try c.decodeIfPresent(ReportFiscalYearRule.self, forKey: .fiscalYearRule) ?? .compustat
+        fiscalYearRule = try c.decodeIfPresent(FiscalYearRule.self, forKey: .fiscalYearRule) ?? .compustat
     }
 
     public func encode(to encoder: any Encoder) throws {

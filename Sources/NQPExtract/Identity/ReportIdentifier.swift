@@ -1,4 +1,5 @@
 import Foundation
+import NQPEncoding
 
 /// Applies `IdentityRules` to one report (README "Firm and year").
 public struct ReportIdentifier: Sendable {
@@ -15,7 +16,7 @@ public struct ReportIdentifier: Sendable {
     /// (README "Firm and year": manifest, SEC header, file-name patterns, EDGAR downloader names, XBRL facts, cover,
     /// the first pages' text).
     public func identify(path: String, fileName: String, facts: [String: String] = [:],
-                         header: EDGARHeader? = nil, coverPeriod: ReportDate? = nil,
+                         header: EDGARHeader? = nil, coverPeriod: CalendarDate? = nil,
                          openingText: String = "") -> ReportIdentity {
         var identity = identifyFirmYear(path: path, fileName: fileName, facts: facts, header: header,
                                         coverPeriod: coverPeriod, openingText: openingText)
@@ -26,7 +27,7 @@ public struct ReportIdentifier: Sendable {
     }
 
     private func identifyFirmYear(path: String, fileName: String, facts: [String: String],
-                                  header: EDGARHeader?, coverPeriod: ReportDate?,
+                                  header: EDGARHeader?, coverPeriod: CalendarDate?,
                                   openingText: String) -> ReportIdentity {
         var partial: [(route: String, firm: String?, year: Int?)] = []
         if let entry = rules.manifest[path] ?? rules.manifest[fileName] {

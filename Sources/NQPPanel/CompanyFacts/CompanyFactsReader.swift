@@ -1,4 +1,5 @@
 import Foundation
+import NQPEncoding
 import NQPTable
 
 /// Reads SEC `companyfacts` JSON (https://data.sec.gov/api/xbrl/companyfacts/CIK##########.json) into annual

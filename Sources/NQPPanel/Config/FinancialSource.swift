@@ -1,3 +1,5 @@
+import NQPEncoding
+
 /// One financial input as described in `pipeline.yml` (`financials:` list).
 ///
 /// Column names in `firm`, `year`, `date`, `filters`, `renames` (keys), `keep`, `text_columns` and
@@ -43,7 +45,7 @@ public struct FinancialSource: Encodable, Equatable, Sendable {
     public var missingCodes: [String]
     /// Column → extra missing codes for that column only.
     public var columnMissingCodes: [String: [String]]
-    /// Use the built-in codes as well: empty, `.`, `NA`, `N/A`, `NaN`, `NULL`, `null`, `--`, `None`.
+    /// Use the built-in codes (`MissingValueCodes.all`) as well.
     public var defaultMissingCodes: Bool
     public var duplicates: DuplicatePolicy
     /// Variable → label, overriding CSMAR / .dta labels.
@@ -62,7 +64,6 @@ public struct FinancialSource: Encodable, Equatable, Sendable {
     /// inflates to gigabytes is refused instead of exhausting memory.
     public var maxInflatedMB: Int = 512
 
-    public static let builtInMissingCodes = ["", ".", "NA", "N/A", "NaN", "nan", "NULL", "null", "--", "None"]
     public static let defaultForms = ["10-K", "10-K/A", "10-KT", "10-KT/A", "20-F", "20-F/A", "40-F", "40-F/A"]
 
     public init(name: String, path: String, format: SourceFormat? = nil, sheet: String? = nil,

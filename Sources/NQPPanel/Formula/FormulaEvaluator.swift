@@ -1,3 +1,5 @@
+import NQPTable
+
 /// Why a derived value is missing.
 enum MissingReason: Sendable {
     case divisionByZero

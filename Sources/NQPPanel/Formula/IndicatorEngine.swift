@@ -4,10 +4,10 @@ import NQPTable
 /// their references to each other (cycles are an error), evaluates, and appends one numeric column per indicator
 /// (in definition order) with its label, unit and formula as definition.
 public enum IndicatorEngine {
-    public static func compute(_ definitions: [IndicatorDefinition], on table: Table, firmColumn: String = "firm",
-                               yearColumn: String = "year") throws(PanelError) -> (Table, [IndicatorReport]) {
-        guard let firmIndex = table.columnIndex(named: firmColumn) else { throw .missingKeyColumn(firmColumn) }
-        guard let yearIndex = table.columnIndex(named: yearColumn) else { throw .missingKeyColumn(yearColumn) }
+    /// `keyColumns` names the panel's firm and year columns (lags and leads look rows up by key).
+    public static func compute(_ definitions: [IndicatorDefinition], on table: Table, keyColumns: PanelKeyColumns)
+        throws(PanelError) -> (Table, [IndicatorReport]) {
+        let (firmIndex, yearIndex) = try keyColumns.indices(in: table)
         let firms = table.columns[firmIndex].values.asText()
         let years = table.columns[yearIndex].values.asText().map { $0.flatMap(YearValue.parse) }
         let index = PanelIndex(firms: firms, years: years)

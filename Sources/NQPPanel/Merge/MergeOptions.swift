@@ -1,3 +1,5 @@
+import NQPTable
+
 /// Which firm-years the merged panel keeps.
 /// - `inner`: keys in the text measures AND in at least one financial source.
 /// - `left_text` (default): every key of the text measures (financial variables missing where absent).
@@ -15,17 +17,15 @@ public enum MergeHow: String, Codable, Sendable, CaseIterable {
 /// `merge:` in pipeline.yml.
 public struct MergeOptions: Codable, Equatable, Sendable {
     public var how: MergeHow
-    /// Names of the key columns of the output table.
-    public var firmColumn: String
-    public var yearColumn: String
+    /// Names of the key columns of the panel (`firm_column`, default `firm`; `year_column`, default `year`): every
+    /// later stage and every panel file uses them (README "Merge").
+    public var keyColumns: PanelKeyColumns
     /// When set, a text column with each row's category (`matched`, `text_only`, `financials_only`), like `_merge`.
     public var statusColumn: String?
 
-    public init(how: MergeHow = .leftText, firmColumn: String = "firm", yearColumn: String = "year",
-                statusColumn: String? = nil) {
+    public init(how: MergeHow = .leftText, keyColumns: PanelKeyColumns = .standard, statusColumn: String? = nil) {
         self.how = how
-        self.firmColumn = firmColumn
-        self.yearColumn = yearColumn
+        self.keyColumns = keyColumns
         self.statusColumn = statusColumn
     }
 
@@ -39,8 +39,17 @@ public struct MergeOptions: Codable, Equatable, Sendable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         how = try c.decodeIfPresent(MergeHow.self, forKey: .how) ?? .leftText
-        firmColumn = try c.decodeIfPresent(String.self, forKey: .firmColumn) ?? "firm"
-        yearColumn = try c.decodeIfPresent(String.self, forKey: .yearColumn) ?? "year"
+        keyColumns = PanelKeyColumns(
+            firm: try c.decodeIfPresent(String.self, forKey: .firmColumn) ?? PanelKeyColumns.standard.firm,
+            year: try c.decodeIfPresent(String.self, forKey: .yearColumn) ?? PanelKeyColumns.standard.year)
         statusColumn = try c.decodeIfPresent(String.self, forKey: .statusColumn)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(how, forKey: .how)
+        try c.encode(keyColumns.firm, forKey: .firmColumn)
+        try c.encode(keyColumns.year, forKey: .yearColumn)
+        try c.encodeIfPresent(statusColumn, forKey: .statusColumn)
     }
 }

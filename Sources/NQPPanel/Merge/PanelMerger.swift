@@ -11,7 +11,10 @@ public enum PanelMerger {
         for input in [text] + financials {
             try input.requireUniqueKeys(lines: input.keys.indices.map { $0 + 1 }, lineWord: "row")
         }
-        var owner: [String: String] = [options.firmColumn: "key", options.yearColumn: "key"]
+        guard options.keyColumns.firm != options.keyColumns.year else {
+            throw .sameKeyColumnNames(options.keyColumns.firm)
+        }
+        var owner: [String: String] = [options.keyColumns.firm: "key", options.keyColumns.year: "key"]
         if let status = options.statusColumn { owner[status] = "merge status" }
         for input in [text] + financials {
             for column in input.columns {
@@ -54,8 +57,8 @@ public enum PanelMerger {
         }
 
         var columns = [
-            Column(name: options.firmColumn, label: "Firm id", values: .text(keys.map(\.firm))),
-            Column(name: options.yearColumn, label: "Fiscal year", values: .number(keys.map { Double($0.year) })),
+            Column(name: options.keyColumns.firm, label: "Firm id", values: .text(keys.map(\.firm))),
+            Column(name: options.keyColumns.year, label: "Fiscal year", values: .number(keys.map { Double($0.year) })),
         ]
         if let status = options.statusColumn {
             columns.append(Column(name: status, label: "Merge result", values: .text(keys.map { key in

@@ -2,10 +2,10 @@ import NQPTable
 
 /// Applies the configured sample screens to a panel table (firm and year key columns required).
 public enum SampleScreener {
-    public static func apply(_ options: ScreenOptions, to table: Table, firmColumn: String = "firm",
-                             yearColumn: String = "year") throws(PanelError) -> (Table, ScreenReport) {
-        guard let firmIndex = table.columnIndex(named: firmColumn) else { throw .missingKeyColumn(firmColumn) }
-        guard let yearIndex = table.columnIndex(named: yearColumn) else { throw .missingKeyColumn(yearColumn) }
+    /// `keyColumns` names the panel's firm and year columns (the year range and B-share screens read them).
+    public static func apply(_ options: ScreenOptions, to table: Table, keyColumns: PanelKeyColumns)
+        throws(PanelError) -> (Table, ScreenReport) {
+        let (firmIndex, yearIndex) = try keyColumns.indices(in: table)
         var table = table
         var report = ScreenReport(rowsIn: table.rowCount)
 

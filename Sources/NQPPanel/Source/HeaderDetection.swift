@@ -1,3 +1,5 @@
+import NQPEncoding
+
 /// Recognises the CSMAR three-row header: field codes, Chinese labels, units.
 enum HeaderDetection {
     /// Number of header rows (1 or 3; 2 when a file has labels but no unit row) for `layout`.

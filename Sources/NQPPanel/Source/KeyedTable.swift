@@ -20,11 +20,9 @@ public struct KeyedTable: Sendable, Equatable {
     /// Builds a keyed table from a `Table` with a text (or numeric) firm column and a numeric (or text) year column,
     /// e.g. the text measures. Rows whose firm or year is missing are returned separately (never dropped silently).
     /// Duplicate keys are an error listing them.
-    public static func from(_ table: Table, source: String, firmColumn: String = "firm",
-                            yearColumn: String = "year", firmWidth: Int? = nil)
+    public static func from(_ table: Table, source: String, keyColumns: PanelKeyColumns, firmWidth: Int? = nil)
         throws(PanelError) -> (table: KeyedTable, rowsWithoutKey: [Int]) {
-        guard let firmIndex = table.columnIndex(named: firmColumn) else { throw .missingKeyColumn(firmColumn) }
-        guard let yearIndex = table.columnIndex(named: yearColumn) else { throw .missingKeyColumn(yearColumn) }
+        let (firmIndex, yearIndex) = try keyColumns.indices(in: table)
         let firms = table.columns[firmIndex].values.asText()
         let years = table.columns[yearIndex].values.asText()
         var keys: [PanelKey] = [], keptRows: [Int] = [], withoutKey: [Int] = []

@@ -1,3 +1,4 @@
+import NQPEncoding
 import NQPTable
 
 /// Turns a `RawSheet` into a keyed table following a `FinancialSource` configuration: header layout, filters,
@@ -69,7 +70,7 @@ public struct SourceBuilder: Sendable {
             throw .missingColumn(source: config.name, column: source, role: "rename", available: names)
         }
 
-        var missing = Set(config.defaultMissingCodes ? FinancialSource.builtInMissingCodes : [""])
+        var missing = config.defaultMissingCodes ? MissingValueCodes.all : [""]
         missing.formUnion(config.missingCodes)
         let globalMissing = MissingCodes(missing)
         let columnMissing = config.columnMissingCodes.mapValues { MissingCodes(missing.union($0)) }

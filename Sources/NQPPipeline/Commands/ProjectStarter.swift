@@ -163,6 +163,8 @@ public enum ProjectStarter {
           #   renames: {A001000000: total_assets}
           merge:
             how: left_text                  # inner, left_text, left_financials or outer
+            # firm_column: stkcd            # names of the panel's key columns (default firm, year)
+            # year_column: fyear
             # status_column: _merge         # add matched / text_only / financials_only
           indicators: {}                    # derived variables, e.g. {roa: {formula: "net_profit / total_assets", label: "ROA", unit: "ratio"}}
           # screens:                        # sample screens, applied in this order
@@ -194,7 +196,7 @@ public enum ProjectStarter {
           value_labels: {}                  # Stata value labels, e.g. {st: {"0": "not ST", "1": "ST or *ST"}}
           sqlite: \(output.export.sqlite)                     # also write panel.sqlite
           base_name: \(output.export.baseName)                  # panel.dta, panel.csv, panel_import.do, …
-          sort_columns: \(list(output.export.sortColumns))
+          # sort_columns: [firm, year]     # .dta sort order; default: the merge key columns
           compact_integers: \(output.export.compactIntegers)            # byte/int/long columns in the .dta (else all double)
           neutralize_formulas: \(output.export.neutralizeFormulas)         # prefix text cells starting with = + - @ with ' in panel.csv
 

@@ -6,7 +6,8 @@ import NQPTable
 /// What `nqp run` would refuse in `financials:` once the inputs are read — unknown variables in formulas,
 /// indicator cycles, text variables used as numbers, variable collisions between sources, screens on missing
 /// columns — found by `nqp validate` first: the financial sources are read and merged with an empty text table
-/// that has every text-measure column, then the indicators and screens run on the result, exactly as in a run.
+/// that has every text-measure column, then the indicators and screens run on the result through the run's own
+/// steps (`FinancialInputs.read`, `PanelStage.derive`).
 enum PanelDryRun {
     static func problems(_ loaded: LoadedConfig, _ locator: ConfigLocator) -> [ConfigProblem] {
         let financials = loaded.config.financials
@@ -14,32 +15,20 @@ enum PanelDryRun {
         guard let dictionaries = try? StageFactory(loaded: loaded).dictionaries() else { return [] }
         let textTable = TextMeasures(results: [], dictionaries: dictionaries,
                                      scopeName: loaded.config.counting.scope.rawValue).table
-        guard let text = try? KeyedTable.from(textTable, source: "text").table else { return [] }
-        var sources: [KeyedTable] = []
-        var crosswalk: (config: CrosswalkConfig, table: Crosswalk)?
-        if let config = financials.crosswalk {
-            do {
-                crosswalk = (config, try Crosswalk.load(config: config, baseDirectory: loaded.baseDirectory))
-            } catch {
-                return [locator.problem(["financials", "crosswalk"], "crosswalk: \(error)")]
-            }
-        }
-        for (index, source) in financials.sources.enumerated() {
-            do {
-                var (table, _) = try FinancialSourceReader(config: source, baseDirectory: loaded.baseDirectory).read()
-                if let crosswalk, crosswalk.config.applies(to: source.name) {
-                    table = crosswalk.table.apply(to: table).0
-                }
-                sources.append(table)
-            } catch {
-                return [locator.problem(["financials", "sources", index],
-                                        "financial source '\(source.name)': \(error)")]
+        guard let text = try? PanelStage.keyedText(textTable) else { return [] }
+        let inputs: FinancialInputs
+        do {
+            inputs = try FinancialInputs.read(financials, baseDirectory: loaded.baseDirectory)
+        } catch {
+            switch error {
+            case .crosswalk(_, let reason):
+                return [locator.problem(["financials", "crosswalk"], "crosswalk: \(reason)")]
+            case .source(let index, let source, let reason):
+                return [locator.problem(["financials", "sources", index], "financial source '\(source.name)': \(reason)")]
             }
         }
         do {
-            let (merged, _) = try PanelMerger.merge(text: text, financials: sources, options: financials.merge)
-            let (computed, _) = try IndicatorEngine.compute(financials.indicators, on: merged)
-            _ = try SampleScreener.apply(financials.screens, to: computed)
+            _ = try PanelStage.derive(text: text, financials: inputs.tables, config: financials)
         } catch {
             return [locator.problem(path(for: error), "\(error)")]
         }
@@ -58,6 +47,8 @@ enum PanelDryRun {
             return names.first.map { ["financials", "indicators", $0] } ?? ["financials", "indicators"]
         case .invalidScreen:
             return ["financials", "screens"]
+        case .sameKeyColumnNames:
+            return ["financials", "merge"]
         default:
             return ["financials"]
         }

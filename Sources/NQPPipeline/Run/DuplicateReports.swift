@@ -1,6 +1,7 @@
 import NQPConfig
 import NQPExtract
 import NQPPanel
+import NQPTable
 
 /// Chooses one report per firm-year when several claim it (a corrected version, a duplicate download): the one
 /// the report manifest lists, else by the configured rule; says which files were set aside. Never a silent

@@ -31,64 +31,52 @@ struct PanelStage {
         var outcome = PanelOutcome(table: textMeasures)
         let text: KeyedTable
         do {
-            text = try KeyedTable.from(textMeasures, source: "text").table
+            text = try Self.keyedText(textMeasures)
         } catch {
             throw PipelineError.input(path: "text measures", reason: "\(error)")
         }
 
         // Financial inputs; a source that cannot be read at all stops the run (exit 2) with the reason.
-        var sources: [KeyedTable] = []
-        var crosswalk: (config: CrosswalkConfig, table: Crosswalk)?
-        if let config = financials.crosswalk {
-            do {
-                crosswalk = (config, try Crosswalk.load(config: config, baseDirectory: loaded.baseDirectory))
-            } catch {
-                throw ConfigError(ConfigProblem(file: config.path, message: "crosswalk: \(error)",
+        let inputs: FinancialInputs
+        do {
+            inputs = try FinancialInputs.read(financials, baseDirectory: loaded.baseDirectory)
+        } catch {
+            switch error {
+            case .crosswalk(let config, let reason):
+                throw ConfigError(ConfigProblem(file: config.path, message: "crosswalk: \(reason)",
                                                 hint: "check financials.crosswalk in the configuration"))
-            }
-        }
-        for source in financials.sources {
-            var (table, report): (KeyedTable, SourceReport)
-            do {
-                (table, report) = try FinancialSourceReader(config: source, baseDirectory: loaded.baseDirectory).read()
-            } catch {
-                throw ConfigError(ConfigProblem(file: source.path, message: "financial source '\(source.name)': \(error)",
+            case .source(_, let source, let reason):
+                throw ConfigError(ConfigProblem(file: source.path,
+                                                message: "financial source '\(source.name)': \(reason)",
                                                 hint: "check financials.sources in the configuration"))
             }
+        }
+        for (source, report) in zip(financials.sources, inputs.sourceReports) {
             for issue in report.issues {
                 logger.warning("\(issue)", metadata: ["stage": "financials", "file": "\(source.path)"])
             }
-            if let crosswalk, crosswalk.config.applies(to: source.name) {
-                let (mapped, mapping) = crosswalk.table.apply(to: table)
-                table = mapped
-                outcome.crosswalkReports.append(mapping)
-            }
-            sources.append(table)
-            outcome.sourceReports.append(report)
         }
+        outcome.sourceReports = inputs.sourceReports
+        outcome.crosswalkReports = inputs.crosswalkReports
         clock.lap("financials")
 
         var panel: Table
         do {
-            let (merged, mergeReport) = try PanelMerger.merge(text: text, financials: sources, options: financials.merge)
-            panel = merged
-            outcome.mergeReport = mergeReport
-            for line in mergeReport.summaryLines { logger.info("\(line)", metadata: ["stage": "merge"]) }
-            try writer.write("merge_report.csv", Array(mergeReport.summaryCSV.utf8))
+            let derived = try Self.derive(text: text, financials: inputs.tables, config: financials)
+            panel = derived.panel
+            outcome.mergeReport = derived.merge
+            outcome.indicatorReports = derived.indicators
+            outcome.screenReport = derived.screens
+            for line in derived.merge.summaryLines { logger.info("\(line)", metadata: ["stage": "merge"]) }
+            try writer.write("merge_report.csv", Array(derived.merge.summaryCSV.utf8))
             // Every key that did not match, and on which side: "why firm X has no financials in 2019".
             try writer.write("merge_unmatched.csv", ReportTables.csv(
-                header: ["source", "category", "firm", "year"],
-                rows: mergeReport.unmatched.map { [$0.source, $0.category, $0.firm, String($0.year)] }))
-            let (computed, indicatorReports) = try IndicatorEngine.compute(financials.indicators, on: panel)
-            panel = computed
-            outcome.indicatorReports = indicatorReports
-            for report in indicatorReports where report.missing > 0 {
+                header: ["source", "category"] + keyColumns.names,
+                rows: derived.merge.unmatched.map { [$0.source, $0.category, $0.firm, String($0.year)] }))
+            for report in derived.indicators where report.missing > 0 {
                 logger.info("\(report)", metadata: ["stage": "indicators"])
             }
-            let (screened, screenReport) = try SampleScreener.apply(financials.screens, to: panel)
-            panel = screened
-            outcome.screenReport = screenReport
-            for line in screenReport.summaryLines { logger.info("\(line)", metadata: ["stage": "screens"]) }
+            for line in derived.screens.summaryLines { logger.info("\(line)", metadata: ["stage": "screens"]) }
         } catch let error as PanelError {
             throw ConfigError(ConfigProblem(file: LoadedConfig.displayName(loaded.file), message: "\(error)"))
         }
@@ -100,7 +88,8 @@ struct PanelStage {
             let scorer = EntropyScorer(system: system, options: loaded.config.scoring.options)
             let result: ScoreResult
             do {
-                result = try scorer.score(Self.scorePanel(panel, indicators: system.allIndicators.map(\.name)))
+                result = try scorer.score(Self.scorePanel(panel, keyColumns: keyColumns,
+                                                          indicators: system.allIndicators.map(\.name)))
             } catch {
                 throw ConfigError(ConfigProblem(file: LoadedConfig.displayName(loaded.file),
                                                 message: "scoring system '\(system.name)': \(error)"))
@@ -131,7 +120,9 @@ struct PanelStage {
         }
         outcome.table = panel
         do {
-            let exported = try PanelExporter(options: loaded.config.output.export).export(panel, to: writer.folder)
+            var export = loaded.config.output.export
+            export.sortColumns = export.sortColumns ?? keyColumns.names
+            let exported = try PanelExporter(options: export).export(panel, to: writer.folder)
             for file in exported.files { writer.noteWritten(file) }
         } catch {
             throw PipelineError.output(path: writer.output.path, reason: "\(error)")
@@ -140,20 +131,77 @@ struct PanelStage {
         return outcome
     }
 
-    /// The numeric columns a score system needs, keyed by name, aligned with the panel's rows.
-    static func scorePanel(_ table: Table, indicators: [String]) -> ScorePanel {
-        let firms: [String] = {
-            guard case .text(let values)? = table.column(named: "firm")?.values else { return [] }
-            return values.map { $0 ?? "" }
-        }()
-        let years: [Int] = {
-            guard case .number(let values)? = table.column(named: "year")?.values else { return [] }
-            return values.map { $0.map { Int($0) } ?? 0 }
-        }()
+    /// The panel's key columns, as named in `financials.merge`.
+    var keyColumns: PanelKeyColumns { financials.merge.keyColumns }
+
+    /// The numeric columns a score system needs, keyed by name, aligned with the panel's rows. A row without a
+    /// firm or year is an error (`PanelError.missingKey`), never scored under a made-up key.
+    static func scorePanel(_ table: Table, keyColumns: PanelKeyColumns,
+                           indicators: [String]) throws(PanelError) -> ScorePanel {
+        let keys = try keyColumns.keys(of: table, tableName: "the merged panel")
         var columns: [String: [Double?]] = [:]
         for name in indicators {
             if case .number(let values)? = table.column(named: name)?.values { columns[name] = values }
         }
-        return ScorePanel(firms: firms, years: years, columns: columns)
+        return ScorePanel(keys: keys, columns: columns)
+    }
+
+    /// The text measures keyed by firm-year (`TextMeasures` names its key columns `PanelKeyColumns.standard`).
+    static func keyedText(_ textMeasures: Table) throws(PanelError) -> KeyedTable {
+        try KeyedTable.from(textMeasures, source: "text", keyColumns: .standard).table
+    }
+
+    /// Merge, derived indicators and sample screens: the part of the stage that `nqp validate` also runs
+    /// (`PanelDryRun`), so both refuse the same configurations.
+    static func derive(text: KeyedTable, financials: [KeyedTable], config: FinancialsConfig)
+        throws(PanelError) -> (panel: Table, merge: MergeReport, indicators: [IndicatorReport], screens: ScreenReport) {
+        let keyColumns = config.merge.keyColumns
+        let (merged, merge) = try PanelMerger.merge(text: text, financials: financials, options: config.merge)
+        let (computed, indicators) = try IndicatorEngine.compute(config.indicators, on: merged, keyColumns: keyColumns)
+        let (screened, screens) = try SampleScreener.apply(config.screens, to: computed, keyColumns: keyColumns)
+        return (screened, merge, indicators, screens)
+    }
+}
+
+/// The financial sources of a run, read and mapped through the crosswalk, in configured order.
+struct FinancialInputs {
+    var tables: [KeyedTable] = []
+    /// One per source, aligned with `tables`.
+    var sourceReports: [SourceReport] = []
+    var crosswalkReports: [CrosswalkReport] = []
+
+    /// Which input could not be read; the run and `nqp validate` word it for their own audience.
+    enum Failure: Error {
+        case crosswalk(CrosswalkConfig, any Error)
+        /// `index` is the position in `financials.sources`.
+        case source(index: Int, FinancialSource, any Error)
+    }
+
+    static func read(_ financials: FinancialsConfig, baseDirectory: URL) throws(Failure) -> FinancialInputs {
+        var inputs = FinancialInputs()
+        var crosswalk: (config: CrosswalkConfig, table: Crosswalk)?
+        if let config = financials.crosswalk {
+            do {
+                crosswalk = (config, try Crosswalk.load(config: config, baseDirectory: baseDirectory))
+            } catch {
+                throw .crosswalk(config, error)
+            }
+        }
+        for (index, source) in financials.sources.enumerated() {
+            var (table, report): (KeyedTable, SourceReport)
+            do {
+                (table, report) = try FinancialSourceReader(config: source, baseDirectory: baseDirectory).read()
+            } catch {
+                throw .source(index: index, source, error)
+            }
+            if let crosswalk, crosswalk.config.applies(to: source.name) {
+                let (mapped, mapping) = crosswalk.table.apply(to: table)
+                table = mapped
+                inputs.crosswalkReports.append(mapping)
+            }
+            inputs.tables.append(table)
+            inputs.sourceReports.append(report)
+        }
+        return inputs
     }
 }

@@ -20,8 +20,8 @@ struct TextMeasures: Sendable {
         }.sorted { $0.0 < $1.0 }
 
         var columns: [Column] = [
-            Column(name: "firm", label: "Firm identifier (stock code / CIK)", values: .text(rows.map { $0.0.firm })),
-            Column(name: "year", label: "Fiscal year", values: .number(rows.map { Double($0.0.year) })),
+            Column(name: PanelKeyColumns.standard.firm, label: "Firm identifier (stock code / CIK)", values: .text(rows.map { $0.0.firm })),
+            Column(name: PanelKeyColumns.standard.year, label: "Fiscal year", values: .number(rows.map { Double($0.0.year) })),
         ]
         for (index, dictionary) in dictionaries.enumerated() {
             let prefix = Self.prefix(of: dictionary)

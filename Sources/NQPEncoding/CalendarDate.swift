@@ -1,32 +1,6 @@
-/// How a period-end date becomes a fiscal-year label.
-///
-/// - `compustat` (default): the calendar year of the fiscal-year end, minus 1 when the end month is January–May
-///   (Compustat `fyear`). A 52/53-week year that ends in the first 7 days of a month counts as ending in the
-///   previous month (Compustat treats FYE 2023-06-03 as a May year end). December ends: FY = calendar year, so
-///   Chinese `Accper` 2019-12-31 → 2019. Snowflake's year ended 2021-01-31 → 2020.
-/// - `end_year`: the calendar year of the period end (the label most US filers use themselves: Snowflake's
-///   "fiscal 2021" ended 2021-01-31).
-public enum FiscalYearRule: String, Codable, Sendable, CaseIterable {
-    case compustat
-    case endYear = "end_year"
-
-    public func fiscalYear(of date: CalendarDate) -> Int {
-        switch self {
-        case .endYear:
-            return date.year
-        case .compustat:
-            var year = date.year, month = date.month
-            if date.day <= 7 {
-                month -= 1
-                if month == 0 { month = 12; year -= 1 }
-            }
-            return month <= 5 ? year - 1 : year
-        }
-    }
-}
-
-/// A proleptic Gregorian date without time or zone (period ends in financial data are calendar dates).
-public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+/// A proleptic Gregorian date without time or zone: period ends in financial data, fiscal-year ends and filing
+/// dates of reports.
+public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public var year: Int
     public var month: Int
     public var day: Int
@@ -47,9 +21,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         return "\(year)-\(m)-\(d)"
     }
 
-    static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+    public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -85,13 +59,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// Parses `2019-12-31`, `2019/12/31`, `2019.12.31`, `20191231`, optionally followed by a time
     /// (`2019-12-31 00:00:00`, `2019-12-31T00:00:00`). Nil for anything else.
     public init?(parsing raw: String) {
-        let s = FirmCode.trim(raw)
-        let datePart = s.split(whereSeparator: { $0 == " " || $0 == "T" }).first.map(String.init) ?? ""
+        // Surrounding whitespace (NBSP and U+3000 included) falls away with the split.
+        let datePart = raw.split(whereSeparator: { $0.isWhitespace || $0 == "T" }).first.map(String.init) ?? ""
         let pieces = datePart.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
         if pieces.count == 3, let y = Int(pieces[0]), let m = Int(pieces[1]), let d = Int(pieces[2]),
            pieces[0].count == 4 {
             self.init(year: y, month: m, day: d)
-        } else if pieces.count == 1, datePart.count == 8, datePart.allSatisfy(\.isASCIIDigit),
+        } else if pieces.count == 1, datePart.count == 8, datePart.allSatisfy({ $0.isASCII && $0.isNumber }),
                   let n = Int(datePart) {
             self.init(year: n / 10_000, month: n / 100 % 100, day: n % 100)
         } else {
