@@ -1,12 +1,13 @@
 import Foundation
+import NQPTable
 
 /// `errors.csv`: the quarantined reports, one row per file with the columns
 /// `file,sha256,stage,reason,first_seen,last_seen`, sorted by file (UTF-8 byte order).
 ///
-/// RFC 4180: comma-separated, CRLF line ends (as NQPTable's `CSVWriter`), fields containing a comma, quote, CR
-/// or LF are quoted with inner quotes doubled; UTF-8 without BOM. Only the bytes are produced here: write them
-/// with `NQPTable.AtomicFile.write(_:to:)` so a reader never sees a half-written file. Timestamps come from the
-/// store and change only when a failure is (re)recorded, so a rerun with no changes produces identical bytes.
+/// In nqp's CSV dialect (`CSVDialect`: UTF-8 without BOM, RFC 4180 quoting, LF line ends). Only the bytes are
+/// produced here: write them with `NQPTable.AtomicFile.write(_:to:)` so a reader never sees a half-written file.
+/// Timestamps come from the store and change only when a failure is (re)recorded, so a rerun with no changes
+/// produces identical bytes.
 public enum ErrorsCSV {
     /// `errors.csv`.
     public static let fileName = "errors.csv"
@@ -18,47 +19,13 @@ public enum ErrorsCSV {
     public static func render(_ records: [ReportRecord]) -> [UInt8] {
         let failed = records.filter { $0.status == .failed }
             .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        var bytes: [UInt8] = []
-        appendRow(columns, to: &bytes)
-        for record in failed {
-            appendRow([record.path, record.sha256, record.stage ?? "", record.reason ?? "", record.firstSeen,
-                       record.lastSeen], to: &bytes)
-        }
-        return bytes
+        return CSVDialect.file(header: columns, rows: failed.map {
+            [$0.path, $0.sha256, $0.stage?.rawValue ?? "", $0.reason ?? "", $0.firstSeen, $0.lastSeen]
+        })
     }
 
     /// The file's bytes for the quarantined reports of `store`.
     public static func render(from store: StateStore) throws(BatchError) -> [UInt8] {
         render(try store.reports(withStatus: .failed))
-    }
-
-    static func appendRow(_ fields: [String], to bytes: inout [UInt8]) {
-        for (index, field) in fields.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            appendField(field, to: &bytes)
-        }
-        bytes.append(contentsOf: [0x0D, 0x0A])
-    }
-
-    static func appendField(_ field: String, to bytes: inout [UInt8]) {
-        let utf8 = field.utf8
-        let comma: UInt8 = 0x2C, quote: UInt8 = 0x22, lineFeed: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D
-        let needsQuotes = utf8.contains { (byte: UInt8) -> Bool in
-            byte == comma || byte == quote || byte == lineFeed || byte == carriageReturn
-        }
-        guard needsQuotes else {
-            bytes.append(contentsOf: utf8)
-            return
-        }
-        bytes.append(UInt8(ascii: "\""))
-        var runStart = utf8.startIndex
-        for index in utf8.indices where utf8[index] == quote {
-            // Copy up to and including the quote, then double it.
-            bytes.append(contentsOf: utf8[runStart...index])
-            bytes.append(UInt8(ascii: "\""))
-            runStart = utf8.index(after: index)
-        }
-        bytes.append(contentsOf: utf8[runStart...])
-        bytes.append(UInt8(ascii: "\""))
     }
 }

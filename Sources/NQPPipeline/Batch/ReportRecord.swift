@@ -24,8 +24,8 @@ public struct ReportRecord: Sendable, Equatable, Codable, FetchableRecord, Persi
     public var status: ReportStatus
     public var firm: String?
     public var year: Int?
-    /// For failed reports: the stage that failed ("read", "extract", "identify", "count" …).
-    public var stage: String?
+    /// For failed reports: the stage that failed.
+    public var stage: FailureStage?
     /// For failed reports: the human-readable reason.
     public var reason: String?
     /// When the path was first recorded; kept across later updates.
@@ -39,7 +39,7 @@ public struct ReportRecord: Sendable, Equatable, Codable, FetchableRecord, Persi
     public var updatedAt: String
 
     public init(path: String, size: Int64, modificationTimeNanoseconds: Int64, sha256: String, resultKey: String,
-                status: ReportStatus, firm: String? = nil, year: Int? = nil, stage: String? = nil,
+                status: ReportStatus, firm: String? = nil, year: Int? = nil, stage: FailureStage? = nil,
                 reason: String? = nil, firstSeen: String, lastSeen: String, result: Data? = nil,
                 updatedAt: String) {
         self.path = path
@@ -79,12 +79,12 @@ public struct ReportOutcome: Sendable, Equatable {
     public var status: ReportStatus
     public var firm: String?
     public var year: Int?
-    public var stage: String?
+    public var stage: FailureStage?
     public var reason: String?
     public var result: Data?
 
     public init(file: FileStat, sha256: String, resultKey: String, status: ReportStatus, firm: String? = nil,
-                year: Int? = nil, stage: String? = nil, reason: String? = nil, result: Data? = nil) {
+                year: Int? = nil, stage: FailureStage? = nil, reason: String? = nil, result: Data? = nil) {
         self.file = file
         self.sha256 = sha256
         self.resultKey = resultKey
@@ -104,7 +104,7 @@ public struct ReportOutcome: Sendable, Equatable {
     }
 
     /// A report to quarantine: it leaves the panel (no result) and is listed in `errors.csv`.
-    public static func failed(file: FileStat, sha256: String, resultKey: String, stage: String, reason: String,
+    public static func failed(file: FileStat, sha256: String, resultKey: String, stage: FailureStage, reason: String,
                               firm: String? = nil, year: Int? = nil) -> ReportOutcome {
         ReportOutcome(file: file, sha256: sha256, resultKey: resultKey, status: .failed, firm: firm, year: year,
                       stage: stage, reason: reason)
