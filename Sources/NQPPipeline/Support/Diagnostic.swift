@@ -1,6 +1,8 @@
 import Foundation
 import NQPExtract
 import NQPLexicon
+import NQPScore
+import NQPTable
 
 /// One message for the user (README "Exit codes"): where (file, line, column), what is wrong, what to do. Printed
 /// as `FILE:LINE:COLUMN: error: WHAT` and, on the next line, `  hint: WHAT TO DO`.
@@ -96,6 +98,27 @@ extension LexiconError: DiagnosableError {
         }
     }
 
+    public var exitStatus: ExitStatus { .failure }
+}
+
+/// A table file that cannot be read or written (`nqp score`): the file and, for a CSV, the line.
+extension TableError: DiagnosableError {
+    public var diagnostics: [Diagnostic] {
+        switch self {
+        case let .io(path, _, _), let .malformedCSV(path, _, _), let .malformedDTA(path, _, _),
+             let .unsupportedDTAVersion(path, _), let .malformedXLSX(path, _), let .sheetNotFound(path, _, _):
+            [Diagnostic(parsing: description, file: path)]
+        case .invalidOption, .shapeMismatch, .invalidName, .unrepresentableValue:
+            [Diagnostic(file: nil, what: description)]
+        }
+    }
+
+    public var exitStatus: ExitStatus { .failure }
+}
+
+/// A panel that cannot be scored (`nqp score`); the message names the indicator, firm and year.
+extension ScoreError: DiagnosableError {
+    public var diagnostics: [Diagnostic] { [Diagnostic(file: nil, what: description)] }
     public var exitStatus: ExitStatus { .failure }
 }
 

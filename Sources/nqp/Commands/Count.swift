@@ -6,7 +6,7 @@ import NQPPipeline
 
 struct Count: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Count dictionary keywords in reports: one row per file and category, zeros included.",
+        abstract: "Count dictionary keywords in reports, with the columns of the run's counts.csv (or kwic.csv with --kwic).",
         discussion: """
         Prints the run's counts.csv columns: firm,year,dictionary,category,keyword,count,negated,excluded,file,chars \
         (one row per file, dictionary, category and keyword, zeros included; chars is the length of the counted \
