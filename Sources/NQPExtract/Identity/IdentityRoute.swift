@@ -18,7 +18,8 @@ public enum IdentitySource: String, Codable, Sendable, CaseIterable {
 }
 
 /// How a report's firm and year were decided: the one source that gave both, or the firm's source then the
-/// year's; no source when neither was found. Written `filename`, `filename+xbrl` or `none` (`identified_by`).
+/// year's; no source when neither was found. Written `filename`, `filename+xbrl` or `none` (`identified_by`), also
+/// in JSON (the standard library's `Codable` for a `String`-backed `RawRepresentable`).
 public struct IdentityRoute: RawRepresentable, Codable, Hashable, Sendable, CustomStringConvertible,
                              ExpressibleByArrayLiteral {
     /// Distinct sources, the firm's first.
@@ -53,18 +54,4 @@ public struct IdentityRoute: RawRepresentable, Codable, Hashable, Sendable, Cust
     }
 
     public var description: String { rawValue }
-
-    public init(from decoder: any Decoder) throws {
-        let raw = try decoder.singleValueContainer().decode(String.self)
-        guard let route = IdentityRoute(rawValue: raw) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                    debugDescription: "'\(raw)' is not an identification route"))
-        }
-        self = route
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
