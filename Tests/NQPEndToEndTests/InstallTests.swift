@@ -51,7 +51,7 @@ struct InstallTests {
         #expect(file.status == 0 && file.stdout.contains(",own,甲,"))
         let unknown = try NQPBinary.run(["count", report.path, "--dictionary", "wu2022"], in: folder)
         #expect(unknown.status != 0)
-        #expect(unknown.stderr.contains("wu2022: no such dictionary file") && unknown.stderr.contains("wu2021"))
+        #expect(unknown.stderr.contains("wu2022: error: no such dictionary file") && unknown.stderr.contains("wu2021"))
     }
 
     @Test func dictListAndShowTheBuiltInDictionaries() throws {
