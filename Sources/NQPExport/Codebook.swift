@@ -44,8 +44,8 @@ public enum Codebook {
         }
     }
 
-    static func csv(_ entries: [CodebookEntry]) throws(TableError) -> [UInt8] {
-        var writer = try CSVWriter(options: .init(byteOrderMark: true, delimiter: ",", lineEnding: .crlf))
+    static func csv(_ entries: [CodebookEntry]) -> [UInt8] {
+        var writer = CSVDialect.writer(byteOrderMark: true)
         writer.appendRow(["name", "label", "type", "unit", "definition", "sources", "non_missing", "mean", "min", "max"])
         for e in entries {
             for text in [e.name, e.label, e.type, e.unit, e.definition, e.sources.joined(separator: "; ")] {

@@ -2,7 +2,7 @@ import Dispatch
 import NQPTable
 import Synchronization
 
-/// panel.csv: UTF-8 with BOM (Excel detects UTF-8), comma, RFC 4180 quoting, CRLF, header row of names, empty
+/// panel.csv: nqp's CSV dialect (`CSVDialect`) with the byte-order mark (Excel detects UTF-8), header row of names, empty
 /// field for missing, numbers in shortest round-trip form (`NumberFormatting`), text (firm codes included)
 /// verbatim — except that, against spreadsheet formula injection, a text cell beginning with `=`, `+`, `-`, `@`,
 /// tab or CR gets a leading single quote `'` (Excel's "text" marker; Stata/R/pandas read the quote as part of the
@@ -11,8 +11,8 @@ enum PanelCSV {
     /// Rows per chunk when a large panel is encoded on several cores (the bytes are the same either way).
     static let rowsPerChunk = 8_192
 
-    static func encode(_ table: Table, neutralizeFormulas: Bool) throws(TableError) -> [UInt8] {
-        var header = try CSVWriter(options: .init(byteOrderMark: true, delimiter: ",", lineEnding: .crlf))
+    static func encode(_ table: Table, neutralizeFormulas: Bool) -> [UInt8] {
+        var header = CSVDialect.writer(byteOrderMark: true)
         header.appendRow(table.columns.map(\.name))
         // Arrays pulled out of the enum once: switching on `column.values` per cell retained and released the
         // array six million times for a 100,000 × 60 panel.
@@ -21,17 +21,11 @@ enum PanelCSV {
         // Formatting doubles dominates the export of a large panel; chunks of rows are encoded in parallel and
         // joined in row order, so the output does not depend on the number of cores.
         let chunks = Mutex<[[UInt8]]>(Array(repeating: [], count: chunkCount))
-        let failure = Mutex<TableError?>(nil)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             let rows = (chunk * rowsPerChunk)..<min(table.rowCount, (chunk + 1) * rowsPerChunk)
-            do throws(TableError) {
-                let bytes = try encodeRows(rows, of: columns, neutralizeFormulas: neutralizeFormulas)
-                chunks.withLock { $0[chunk] = bytes }
-            } catch {
-                failure.withLock { $0 = error }
-            }
+            let bytes = encodeRows(rows, of: columns, neutralizeFormulas: neutralizeFormulas)
+            chunks.withLock { $0[chunk] = bytes }
         }
-        if let error = failure.withLock({ $0 }) { throw error }
         var out = header.takeBytes()
         out.reserveCapacity(out.count + chunks.withLock { $0.reduce(0) { $0 + $1.count } })
         chunks.withLock { for chunk in $0 { out.append(contentsOf: chunk) } }
@@ -52,8 +46,8 @@ enum PanelCSV {
     }
 
     static func encodeRows(_ rows: Range<Int>, of columns: ColumnArrays,
-                           neutralizeFormulas: Bool) throws(TableError) -> [UInt8] {
-        var writer = try CSVWriter(options: .init(byteOrderMark: false, delimiter: ",", lineEnding: .crlf))
+                           neutralizeFormulas: Bool) -> [UInt8] {
+        var writer = CSVDialect.writer()
         writer.reserveCapacity(rows.count * columns.isNumber.count * 12)
         for row in rows {
             for c in 0..<columns.isNumber.count {

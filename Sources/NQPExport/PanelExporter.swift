@@ -47,12 +47,12 @@ public struct PanelExporter: Sendable {
             throw .table(file: base + ".dta", error)
         }
         try step(base + ".csv", &files) { () throws(TableError) in
-            try AtomicFile.write(try PanelCSV.encode(table, neutralizeFormulas: options.neutralizeFormulas),
+            try AtomicFile.write(PanelCSV.encode(table, neutralizeFormulas: options.neutralizeFormulas),
                                  to: folder.appendingPathComponent(base + ".csv"))
         }
         let entries = Codebook.entries(for: table, variables: variables)
         try step("codebook.csv", &files) { () throws(TableError) in
-            try AtomicFile.write(try Codebook.csv(entries), to: folder.appendingPathComponent("codebook.csv"))
+            try AtomicFile.write(Codebook.csv(entries), to: folder.appendingPathComponent("codebook.csv"))
         }
         try step("codebook.md", &files) { () throws(TableError) in
             try AtomicFile.write(Codebook.markdown(entries, title: table.label, rowCount: table.rowCount),

@@ -22,25 +22,26 @@ struct NQP: ParsableCommand {
 @main
 enum Main {
     static func main() {
-        let status: Int32
+        var command: any ParsableCommand
         do {
-            var command = try NQP.parseAsRoot()
-            try command.run()
-            status = 0
-        } catch let exit as ExitStatusError {
-            status = exit.status.rawValue
+            command = try NQP.parseAsRoot()
         } catch {
-            status = report(error)
+            Foundation.exit(report(error))
         }
-        Foundation.exit(status)
+        do {
+            try command.run()
+            Foundation.exit(0)
+        } catch {
+            // What a command throws goes through the one formatter; `nqp help …` ends with ArgumentParser's own
+            // (clean-exit) errors, which print the help.
+            let isCommandLine = !(error is any DiagnosableError) && NQP.exitCode(for: error) != .failure
+            Foundation.exit(isCommandLine ? report(error) : exitFailure(error).status.rawValue)
+        }
     }
 
-    /// Prints an error the way ArgumentParser would, but with nqp's exit codes (usage errors are 2, not 64).
+    /// Prints a command-line (parsing or validation) error the way ArgumentParser would, but with nqp's exit
+    /// codes (usage errors are 2, not 64).
     static func report(_ error: any Error) -> Int32 {
-        if let configError = error as? ConfigError {
-            FileHandle.standardError.write(Data((configError.description + "\n").utf8))
-            return ExitStatus.configuration.rawValue
-        }
         let code = NQP.exitCode(for: error).rawValue
         let message = NQP.fullMessage(for: error)
         if code == 0 {

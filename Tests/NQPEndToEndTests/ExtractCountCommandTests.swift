@@ -44,9 +44,36 @@ struct ExtractCountCommandTests {
         #expect(result.status == 3)
         #expect(result.stderr.contains("000003_2020_损坏示例.html.gz"))
         let rows = parseCSV(Data(result.stdout.utf8))
-        #expect(rows.first == ["file", "firm", "year", "dictionary", "category", "count", "chars"])
-        #expect(rows.dropFirst().allSatisfy { $0[1] == "600000" && $0[2] == "2019" })
-        #expect(rows.count == 1 + 5, "one row per category, zeros included")
+        #expect(rows.first == ["firm", "year", "dictionary", "category", "keyword", "count", "negated", "excluded",
+                               "file", "chars"])
+        #expect(rows.dropFirst().allSatisfy { $0[0] == "600000" && $0[1] == "2019" && $0[8] == good })
+        #expect(Set(rows.dropFirst().map { $0[3] }).count == 5, "every category of the dictionary")
+        #expect(rows.dropFirst().contains { $0[5] == "0" }, "keywords not found are listed with count 0")
+        #expect(Set(rows.dropFirst().map { $0[9] }).count == 1 && Int(rows[1][9]) ?? 0 > 0,
+                "chars: the counted scope's length, the same on every row of the report")
+    }
+
+    /// `nqp count` prints exactly the run's counts.csv rows for a report, and `--kwic` the run's kwic.csv rows;
+    /// firm and year come from the report manifest as in the run (the 10-K sample is named only there).
+    @Test func countPrintsTheRunsCountsAndKWICRowsWithTheManifestsFirmAndYear() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let run = try workspace.run()
+        #expect(run.status == 0, "\(run.stderr)")
+        for file in ["samples/reports/sample_data_systems_10k_fy2019.htm", "samples/reports/002230-2021.txt"] {
+            for (table, arguments) in [("counts.csv", ["count", file]), ("kwic.csv", ["count", "--kwic", "20", file])] {
+                let ran = parseCSV(try Data(contentsOf: workspace.output().appendingPathComponent(table)))
+                let fileColumn = try #require(ran.first?.firstIndex(of: "file"))
+                let counted = try workspace.nqp(arguments)
+                #expect(counted.status == 0, "\(counted.stderr)")
+                let rows = parseCSV(Data(counted.stdout.utf8))
+                #expect(rows.first == ran.first, "\(table): same columns")
+                #expect(Array(rows.dropFirst()) == ran.filter { $0[fileColumn] == file }, "\(table): same rows for \(file)")
+                #expect(rows.count > 1, "\(table): \(file) has rows")
+            }
+        }
+        let tenK = parseCSV(Data(try workspace.nqp(["count", "samples/reports/sample_data_systems_10k_fy2019.htm"]).stdout.utf8))
+        #expect(tenK.dropFirst().allSatisfy { $0[0] == "0001987654" && $0[1] == "2019" })
     }
 
     @Test func countKWICGivesEveryHitWithContext() throws {
@@ -57,9 +84,10 @@ struct ExtractCountCommandTests {
         #expect(result.status == 0)
         let rows = parseCSV(Data(result.stdout.utf8))
         let header = try #require(rows.first)
-        #expect(header == ["file", "firm", "year", "dictionary", "keyword", "category", "status", "offset", "before", "match", "after", "page"])
+        #expect(header == ["firm", "year", "file", "dictionary", "keyword", "categories", "status", "reason", "offset",
+                           "before", "match", "after", "page"])
         #expect(rows.count > 10)
-        #expect(rows.dropFirst().allSatisfy { $0[8].unicodeScalars.count <= 5 && $0[10].unicodeScalars.count <= 5 })
+        #expect(rows.dropFirst().allSatisfy { $0[9].unicodeScalars.count <= 5 && $0[11].unicodeScalars.count <= 5 })
     }
 
     @Test func independentModeCountsNestedKeywordsTwice() throws {
@@ -68,7 +96,7 @@ struct ExtractCountCommandTests {
         let file = workspace.reports.appendingPathComponent("300059_2020_示例财讯.html").path
         func usage(_ mode: String) throws -> Int {
             let rows = parseCSV(Data(try workspace.nqp(["count", "--mode", mode, file]).stdout.utf8))
-            return rows.dropFirst().filter { $0[4] == "数字技术运用" }.compactMap { Int($0[5]) }.reduce(0, +)
+            return rows.dropFirst().filter { $0[3] == "数字技术运用" }.compactMap { Int($0[5]) }.reduce(0, +)
         }
         #expect(try usage("independent") > usage("longest"))
     }

@@ -25,7 +25,7 @@ struct InstallTests {
 
         let again = try NQPBinary.run(["init"], in: folder)
         #expect(again.status == 2)
-        #expect(again.stderr.contains("pipeline.yml: already exists"))
+        #expect(again.stderr.contains("pipeline.yml: error: already exists"))
 
         let sub = try NQPBinary.run(["init", "study"], in: folder)
         #expect(sub.status == 0)
@@ -51,7 +51,7 @@ struct InstallTests {
         #expect(file.status == 0 && file.stdout.contains(",own,甲,"))
         let unknown = try NQPBinary.run(["count", report.path, "--dictionary", "wu2022"], in: folder)
         #expect(unknown.status != 0)
-        #expect(unknown.stderr.contains("wu2022: no such dictionary file") && unknown.stderr.contains("wu2021"))
+        #expect(unknown.stderr.contains("wu2022: error: no such dictionary file") && unknown.stderr.contains("wu2021"))
     }
 
     @Test func dictListAndShowTheBuiltInDictionaries() throws {
@@ -124,37 +124,56 @@ struct InstallTests {
                                                 withIntermediateDirectories: true)
         let corrupt = folder.appendingPathComponent("000003_2020_corrupt.html.gz")
         try Data([0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 3, 0xED, 0xBD]).write(to: corrupt)
-        let invocations: [[String]] = [
-            ["count", corrupt.path],
-            ["extract", corrupt.path],
-            ["count", missing.path + "/a.html"],
-            ["count", Self.repositoryReport.path, "--dictionary", missing.path + "/d.yml"],
-            ["count", Self.repositoryReport.path, "--dictionary", badDictionary.path],
-            ["count", Self.repositoryReport.path, "--dictionary", badYAML.path],
-            ["count", Self.repositoryReport.path, "--dictionary", folder.path],
-            ["count", Self.repositoryReport.path, "--config", missing.path + "/p.yml"],
-            ["extract", missing.path + "/a.html"],
-            ["run", "--config", missing.path + "/p.yml"],
-            ["run", "--config", configMissingDictionary.path],
-            ["status", "--config", missing.path + "/p.yml"],
-            ["validate", "--config", missing.path + "/p.yml"],
-            ["validate", "--config", configMissingDictionary.path],
-            ["dict", "list", "--folder", missing.path],
-            ["dict", "show", missing.path + "/d.yml"],
-            ["dict", "check", missing.path + "/d.yml"],
-            ["dict", "check", badDictionary.path],
-            ["score", missing.path + "/panel.csv", "--indicators", "a:+"],
-            ["init", folder.appendingPathComponent("init").path],
+        let report = Self.repositoryReport.path
+        let unknownDictionary = ": error: no such dictionary file, and no built-in dictionary has that name"
+        let noConfig = ["missing/p.yml: error: cannot read the configuration file (no such file or folder)",
+                        "\n  hint: pass an existing file with --config"]
+        let badConfig = ["pipeline.yml:4:11: error: no such file or folder: ",
+                         "\n  hint: paths are relative to the configuration file's folder",
+                         "pipeline.yml:2:18: error: no such dictionary file or built-in dictionary: "]
+        // Each failing command: its arguments, exit status and what standard error must say (file[:line],
+        // `error:`, what, and the hint or advice), with paths relative to the test folder.
+        let invocations: [(arguments: [String], status: Int32, says: [String])] = [
+            (["count", corrupt.path], 1, ["missing/dict.yml" + unknownDictionary, "`nqp dict list`"]),
+            (["extract", corrupt.path], 3, ["000003_2020_corrupt.html.gz: error: corrupt gzip data at byte ",
+                                            "check it with `gzip -t`"]),
+            (["count", missing.path + "/a.html"], 1, ["missing/dict.yml" + unknownDictionary]),
+            (["count", report, "--dictionary", missing.path + "/d.yml"], 1, ["missing/d.yml" + unknownDictionary]),
+            (["count", report, "--dictionary", badDictionary.path], 1,
+             ["bad.yml: error: 2 problem(s) make this dictionary unusable", "bad.yml:3: error: empty keyword"]),
+            (["count", report, "--dictionary", badYAML.path], 1,
+             ["broken.yml:2: error: not valid YAML", "Fix the syntax"]),
+            (["count", report, "--dictionary", folder.path], 1, [unknownDictionary]),
+            (["count", report, "--config", missing.path + "/p.yml"], 2, noConfig),
+            (["extract", missing.path + "/a.html"], 3, ["missing/a.html: error: cannot read the file",
+                                                          "check that it exists and is readable"]),
+            (["run", "--config", missing.path + "/p.yml"], 2, noConfig),
+            (["run", "--config", configMissingDictionary.path], 2, badConfig),
+            (["status", "--config", missing.path + "/p.yml"], 2, noConfig),
+            (["validate", "--config", missing.path + "/p.yml"], 2, noConfig + ["p.yml: 1 problem"]),
+            (["validate", "--config", configMissingDictionary.path], 2, badConfig + ["pipeline.yml: 2 problems"]),
+            (["dict", "list", "--folder", missing.path], 1, ["missing: error: cannot list the folder"]),
+            (["dict", "show", missing.path + "/d.yml"], 1, ["missing/d.yml" + unknownDictionary]),
+            (["dict", "check", missing.path + "/d.yml"], 1, ["missing/d.yml" + unknownDictionary]),
+            (["dict", "check", badDictionary.path], 2, ["bad.yml:3: error: empty keyword in category `a`",
+                                                        "bad.yml:4: error: column `1x` of category `b`"]),
+            (["score", missing.path + "/panel.csv", "--indicators", "a:+"], 1,
+             ["missing/panel.csv: error: cannot open for reading"]),
+            (["init", folder.appendingPathComponent("init").path], 2,
+             ["init/pipeline.yml: error: already exists", "\n  hint: move it away"]),
         ]
-        for arguments in invocations {
+        for (arguments, status, says) in invocations {
             let result = try NQPBinary.run(arguments, in: folder)
-            #expect(result.status != 0, "\(arguments) fails")
-            #expect(!result.stderr.isEmpty, "\(arguments) says why")
+            #expect(result.status == status, "\(arguments) exits \(status): \(result.stderr)")
+            for part in says {
+                #expect(result.stderr.contains(part), "\(arguments) says '\(part)': \(result.stderr)")
+            }
             for line in result.stderr.split(separator: "\n") {
                 let times = line.components(separatedBy: folder.path).count - 1
                 #expect(times <= 1, "path named \(times) times by \(arguments): \(line)")
                 #expect(!line.contains("could not be completed") && !line.contains("couldn’t be completed"),
                         "Foundation wording in \(arguments): \(line)")
+                #expect(!line.hasPrefix("Error:"), "ArgumentParser's wording instead of nqp's in \(arguments): \(line)")
             }
         }
     }

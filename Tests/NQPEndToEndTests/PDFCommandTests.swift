@@ -178,9 +178,10 @@ struct PDFCommandTests {
             let result = try workspace.nqp(["count"] + files.map(\.path))
             let rows = parseCSV(Data(result.stdout.utf8))
             var byKey: [String: Int] = [:]
+            // counts.csv columns: per keyword, summed here per file (column 8) and category (column 3).
             for row in rows.dropFirst() {
-                let stem = ((row[0] as NSString).lastPathComponent as NSString).deletingPathExtension
-                byKey["\(stem) \(row[4])"] = Int(row[5])
+                let stem = ((row[8] as NSString).lastPathComponent as NSString).deletingPathExtension
+                byKey["\(stem) \(row[3])", default: 0] += Int(row[5]) ?? 0
             }
             return byKey
         }

@@ -52,11 +52,12 @@ struct PanelExporterTests {
         }
     }
 
-    @Test func csv_has_bom_crlf_quotes_missing_as_empty_and_neutralised_formulas() throws {
+    @Test func csv_has_bom_lf_quotes_missing_as_empty_and_neutralised_formulas() throws {
         let bytes = try [UInt8](Data(contentsOf: try Self.export().appendingPathComponent("panel.csv")))
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
-        let lines = text.components(separatedBy: "\r\n")
+        #expect(!text.contains("\r\n"), "every CSV ends its rows with LF (README \"Outputs\")")
+        let lines = text.components(separatedBy: "\n")
         #expect(lines[0] == "firm,year,name,note,revenue,dt,soe")
         #expect(lines[1] == "000001,2019,平安银行,'+1,318024319.3,0.1,1")
         #expect(lines[2] == "000001,2020,\"'=HYPERLINK(\"\"x\"\")\",'-2,,1e-05,1")
@@ -181,7 +182,7 @@ print("ok")
         }, label: "empty")
         let folder = try Self.export(empty, sqlite: true)
         let csv = try [UInt8](Data(contentsOf: folder.appendingPathComponent("panel.csv")))
-        #expect(csv == [0xEF, 0xBB, 0xBF] + Array("firm,year,name,note,revenue,dt,soe\r\n".utf8))
+        #expect(csv == [0xEF, 0xBB, 0xBF] + Array("firm,year,name,note,revenue,dt,soe\n".utf8))
         let file = try DTAReader.read(contentsOf: folder.appendingPathComponent("panel.dta"))
         #expect(file.table.rowCount == 0)
         #expect(file.table.columns.map(\.name) == empty.columns.map(\.name))

@@ -91,21 +91,21 @@ struct DocumentKindTests {
         let identifier = ReportIdentifier()
         // Title-only cninfo name: the year is in the name, the code only in the text.
         #expect(identifier.identify(path: "平安银行：2017年年度报告.PDF", fileName: "平安银行：2017年年度报告.PDF")
-                == ReportIdentity(firm: nil, year: 2017, route: "filename"))
+                == ReportIdentity(firm: nil, year: 2017, route: [.filename]))
         #expect(identifier.identify(path: "平安银行：2017年年度报告.PDF", fileName: "平安银行：2017年年度报告.PDF",
-                                    openingText: "平安银行 股票代码:000001").route == "text+filename")
+                                    openingText: "平安银行 股票代码:000001").route == [.text, .filename])
         #expect(identifier.identify(path: "report.pdf", fileName: "report.pdf", openingText: text)
-                == ReportIdentity(firm: "000001", year: 2017, route: "text"))
+                == ReportIdentity(firm: "000001", year: 2017, route: [.text]))
         // The name's year stands even when the cover's title says otherwise; the firm comes from the cover.
         #expect(identifier.identify(path: "平安银行：2018年年度报告.PDF", fileName: "平安银行：2018年年度报告.PDF",
-                                    openingText: text) == ReportIdentity(firm: "000001", year: 2018, route: "text+filename"))
+                                    openingText: text) == ReportIdentity(firm: "000001", year: 2018, route: [.text, .filename]))
         // The name wins over the text.
         #expect(identifier.identify(path: "000002_2018.pdf", fileName: "000002_2018.pdf", openingText: text)
-                == ReportIdentity(firm: "000002", year: 2018, route: "filename"))
+                == ReportIdentity(firm: "000002", year: 2018, route: [.filename]))
         // Every cninfo name form from the README.
         for name in ["000001_2017_平安银行_2017年年度报告.pdf",
                      "2018-03-15__平安银行股份有限公司__000001__平安银行__2017年__年度报告.pdf"] {
-            #expect(identifier.identify(path: name, fileName: name) == ReportIdentity(firm: "000001", year: 2017, route: "filename"))
+            #expect(identifier.identify(path: name, fileName: name) == ReportIdentity(firm: "000001", year: 2017, route: [.filename]))
         }
         // A publication date in the name is not the fiscal year.
         #expect(ReportIdentifier.titleYear(in: "2018-03-15 平安银行：2017年年度报告（更新后）.pdf") == 2017)
@@ -117,7 +117,7 @@ struct DocumentKindTests {
         let input = ReportInput(path: "/tmp/report.html", fileName: "report.html", bytes: Array(html.utf8))
         let report = try ReportExtractor().extract(input)
         #expect(report.document == DocumentClass(kind: .summary, version: .original, source: .text))
-        #expect(report.identity == ReportIdentity(firm: "000001", year: 2017, route: "text"))
+        #expect(report.identity == ReportIdentity(firm: "000001", year: 2017, route: [.text]))
     }
 }
 
@@ -134,7 +134,7 @@ struct DocumentKindRealPDFTests {
             #expect(report.document.kind == .annualReport, "\(name)")
             guard name.first?.isNumber == true else { continue }
             let parts = name.split(separator: "_")
-            #expect(report.identity == ReportIdentity(firm: String(parts[0]), year: Int(parts[2]), route: "text"), "\(name)")
+            #expect(report.identity == ReportIdentity(firm: String(parts[0]), year: Int(parts[2]), route: [.text]), "\(name)")
             #expect(report.document == DocumentClass(kind: .annualReport, version: .original, source: .text), "\(name)")
         }
     }

@@ -22,7 +22,7 @@ struct EDGARTests {
         let report = try Self.extract(F.fullSubmission())
         #expect(report.identity.firm == "0000012345")
         #expect(report.identity.year == 1997)
-        #expect(report.identity.route == "sec_header")
+        #expect(report.identity.route == [.secHeader])
         #expect(report.identity.formType == "10-K")
         #expect(report.identity.company == "EXAMPLE WIDGETS INC")
         #expect(report.identity.filed == "1998-03-20")
@@ -134,7 +134,7 @@ struct EDGARTests {
         #expect(mdna.hasPrefix("Item 7. Management's Discussion and Analysis of Financial Condition and Results of Operations Our operations"))
         #expect(!mdna.contains("market risk"))
         #expect(report.identity.year == 2010)
-        #expect(report.identity.route == "cover")
+        #expect(report.identity.route == [.cover])
     }
 
     @Test("the single-document wrapper around HTML: form type from <TYPE>, tags not in the text, the title on the next line")
@@ -158,7 +158,7 @@ struct EDGARTests {
         #expect(report.identity.formType == "10-K405")
         #expect(report.identity.firm == "0000012345")
         #expect(report.identity.year == 2001)
-        #expect(report.identity.route == "edgar_filename+cover")
+        #expect(report.identity.route == [.edgarFilename, .cover])
         #expect(report.matchText.hasPrefix("FORM 10-K405"))
         let seven = try #require(Self.item(report, "7"))
         #expect(seven.foundBy == .headingNextLine)

@@ -14,13 +14,13 @@ struct IdentityTests {
     ])
     func fileNames(_ fileName: String, _ firm: String, _ year: Int) {
         let identity = ReportIdentifier().identify(path: "/data/" + fileName, fileName: fileName)
-        #expect(identity == ReportIdentity(firm: firm, year: year, route: "filename"))
+        #expect(identity == ReportIdentity(firm: firm, year: year, route: [.filename]))
     }
 
     @Test("a file name without firm and year and no facts is unidentified")
     func none() {
         let identity = ReportIdentifier().identify(path: "report.html", fileName: "report.html")
-        #expect(identity == ReportIdentity(firm: nil, year: nil, route: "none"))
+        #expect(identity == ReportIdentity(firm: nil, year: nil, route: .unidentified))
         #expect(!identity.isComplete)
     }
 
@@ -30,9 +30,9 @@ struct IdentityTests {
                                              "000001_2019_x.txt": ManifestEntry(firm: "000001", year: 2018)])
         let identifier = ReportIdentifier(rules: rules)
         #expect(identifier.identify(path: "/data/a.html", fileName: "a.html")
-                == ReportIdentity(firm: "000002", year: 2020, route: "manifest"))
+                == ReportIdentity(firm: "000002", year: 2020, route: [.manifest]))
         #expect(identifier.identify(path: "/other/000001_2019_x.txt", fileName: "000001_2019_x.txt")
-                == ReportIdentity(firm: "000001", year: 2018, route: "manifest"))
+                == ReportIdentity(firm: "000001", year: 2018, route: [.manifest]))
     }
 
     @Test("firm_width pads all-digit ids that lost their zeros")
@@ -48,22 +48,22 @@ struct IdentityTests {
         let identifier = ReportIdentifier()
         let focus = identifier.identify(path: "aapl.htm", fileName: "aapl.htm", facts: [
             "EntityCentralIndexKey": "320193", "DocumentFiscalYearFocus": "2024", "DocumentPeriodEndDate": "2024-09-28"])
-        #expect(focus == ReportIdentity(firm: "0000320193", year: 2024, route: "xbrl"))
+        #expect(focus == ReportIdentity(firm: "0000320193", year: 2024, route: [.xbrl]))
         let periodEnd = identifier.identify(path: "n.htm", fileName: "n.htm", facts: [
             "EntityCentralIndexKey": "0001045810", "DocumentPeriodEndDate": "January 26, 2025"])
-        #expect(periodEnd == ReportIdentity(firm: "0001045810", year: 2025, route: "xbrl"))
+        #expect(periodEnd == ReportIdentity(firm: "0001045810", year: 2025, route: [.xbrl]))
         let off = ReportIdentifier(rules: IdentityRules(useXBRLFacts: false))
-        #expect(off.identify(path: "n.htm", fileName: "n.htm", facts: ["EntityCentralIndexKey": "1"]).route == "none")
+        #expect(off.identify(path: "n.htm", fileName: "n.htm", facts: ["EntityCentralIndexKey": "1"]).route == .unidentified)
     }
 
     @Test("the file name wins over XBRL facts; a partial answer is completed from a later rule")
     func order() {
         let identifier = ReportIdentifier()
         let facts = ["EntityCentralIndexKey": "320193", "DocumentFiscalYearFocus": "2024"]
-        #expect(identifier.identify(path: "000001_2019.htm", fileName: "000001_2019.htm", facts: facts).route == "filename")
+        #expect(identifier.identify(path: "000001_2019.htm", fileName: "000001_2019.htm", facts: facts).route == [.filename])
         let firmOnly = ReportIdentifier(rules: IdentityRules(filenamePatterns: ["^(?<firm>[A-Z]+)_(?<year>[0-9]{4})?"]))
         let mixed = firmOnly.identify(path: "AAPL_.htm", fileName: "AAPL_.htm", facts: ["DocumentFiscalYearFocus": "2024"])
-        #expect(mixed == ReportIdentity(firm: "AAPL", year: 2024, route: "filename+xbrl"))
+        #expect(mixed == ReportIdentity(firm: "AAPL", year: 2024, route: [.filename, .xbrl]))
     }
 
     @Test("file-name patterns are validated: syntax and both named groups, with the key in the message")

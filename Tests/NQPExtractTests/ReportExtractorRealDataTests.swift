@@ -42,7 +42,7 @@ struct ReportExtractorRealDataTests {
         // Plausible: a real MD&A is typically 10k–65k characters and a fraction of the report.
         #expect(section.chars >= 10_000 && section.chars <= 70_000, "\(path): \(section.chars)")
         #expect(section.chars < report.chars / 2 || path.contains("TRUNCATED"))
-        #expect(report.identity == ReportIdentity(firm: firm, year: year, route: "filename"))
+        #expect(report.identity == ReportIdentity(firm: firm, year: year, route: [.filename]))
     }
 
     @Test("the truncated 2017 report: the MD&A runs to the end of the text and says so")
@@ -105,7 +105,7 @@ struct ReportExtractorRealDataTests {
         let report = try Self.extract("dgunning__edgartools/10k_html/AAPL_10-K_FY2024_ixbrl.html")
         #expect(report.identity.firm == "0000320193")
         #expect(report.identity.year == 2024)
-        #expect(report.identity.route == "xbrl")
+        #expect(report.identity.route == [.xbrl])
         #expect(report.identity.formType == "10-K")
     }
 }

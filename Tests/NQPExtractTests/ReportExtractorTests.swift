@@ -12,7 +12,7 @@ struct ReportExtractorTests {
     @Test("an HTML report gives match text, the MD&A after its TOC entry and cross-reference, and firm/year")
     func htmlReport() throws {
         let report = try ReportExtractor().extract(try Self.fixture("000001_2021_mdna_sample.html"))
-        #expect(report.identity == ReportIdentity(firm: "000001", year: 2021, route: "filename"))
+        #expect(report.identity == ReportIdentity(firm: "000001", year: 2021, route: [.filename]))
         #expect(report.format == .html)
         #expect(report.matchText.contains("运用AI、大数据与云计算技术"))
         let section = try #require(report.section(named: "mdna"))
@@ -35,7 +35,7 @@ struct ReportExtractorTests {
         #expect(report.text(in: .mdna) == nil)
         #expect(report.sections.isEmpty)
         #expect(report.warnings.contains { $0.contains("MD&A not found") })
-        #expect(report.identity == ReportIdentity(firm: "600000", year: 2019, route: "filename"))
+        #expect(report.identity == ReportIdentity(firm: "600000", year: 2019, route: [.filename]))
     }
 
     @Test("options reach the section finder and the identifier")
@@ -46,6 +46,6 @@ struct ReportExtractorTests {
                                      minimumMDNAChars: 5)
         let report = try ReportExtractor(options: options).extract(input)
         #expect(report.text(in: .mdna) == "第三节管理层讨论与分析本公司经营稳健。")
-        #expect(report.identity.route == "manifest")
+        #expect(report.identity.route == [.manifest])
     }
 }

@@ -83,7 +83,7 @@ struct BatchStateStoreTests {
         let first = try store.plan(current: [file], resultKeyFor: F.keyFor(config: "d1"),
                                    hash: F.hasher(["bad.html": "garbage"]))
         let entry = try #require(first.new.first)
-        try store.commit([.failed(file: file, sha256: entry.sha256, resultKey: entry.resultKey, stage: "extract",
+        try store.commit([.failed(file: file, sha256: entry.sha256, resultKey: entry.resultKey, stage: .extract,
                                   reason: "undecodable")], at: F.epoch)
 
         let skip = try store.plan(current: [file], resultKeyFor: F.keyFor(config: "d2"), hash: F.hasher([:]))
@@ -128,7 +128,7 @@ struct BatchStateStoreTests {
         let entry = try #require(plan.unreadable.first)
         #expect(entry.unreadableReason?.contains("locked.html") == true)
         #expect(!entry.needsProcessing)
-        try store.commit([.failed(file: file, sha256: "", resultKey: "", stage: "read",
+        try store.commit([.failed(file: file, sha256: "", resultKey: "", stage: .read,
                                   reason: entry.unreadableReason ?? "")], at: F.epoch)
         // Still unreadable: already quarantined, nothing new to record.
         let again = try store.plan(current: [file], resultKeyFor: F.keyFor(config: "d1"), hash: F.hasher([:]))
@@ -163,14 +163,14 @@ struct BatchStateStoreTests {
         let sha = ContentHash.sha256Hex(of: Array("A".utf8))
         try store.commit([.succeeded(file: file, sha256: sha, resultKey: "k", firm: "1", year: 2023,
                                      result: Data("r".utf8))], at: F.epoch)
-        try store.commit([.failed(file: file, sha256: sha, resultKey: "k", stage: "identify", reason: "no year")],
+        try store.commit([.failed(file: file, sha256: sha, resultKey: "k", stage: .identify, reason: "no year")],
                          at: F.epoch.addingTimeInterval(86_400))
         let record = try #require(try store.report(atPath: "a.html"))
         #expect(record.status == .failed)
         #expect(record.firstSeen == "2026-11-29T20:00:00Z")
         #expect(record.lastSeen == "2026-11-30T20:00:00Z")
         #expect(record.result == nil)
-        #expect(record.stage == "identify")
+        #expect(record.stage == .identify)
         #expect(try store.count(withStatus: .failed) == 1)
         #expect(try store.report(atPath: "missing.html") == nil)
     }

@@ -53,7 +53,7 @@ struct EDGARPipelineTests {
                                       name: "a.txt", scope: Scope(rawValue: "item:1A")!)
         #expect(result.firm == "0000012345")
         #expect(result.year == 2009)
-        #expect(result.identityRoute == "sec_header")
+        #expect(result.identityRoute == [.secHeader])
         #expect(result.counts.first?.keywords.first { $0.keyword == "cloud computing" }?.count == 10)
         let csv = String(decoding: ReportTables.reportsCSV(results: [result], failures: [], status: [:]), as: UTF8.self)
         let lines = csv.split(whereSeparator: \.isNewline)

@@ -1,4 +1,5 @@
 import Foundation
+import NQPExtract
 import NQPLexicon
 @testable import NQPPipeline
 import NQPTable
@@ -10,13 +11,13 @@ struct PipelinePartsTests {
         try KeywordDictionary(name: "dt", categories: [KeywordCategory(name: "AI", column: "dt_ai", keywords: ["人工智能"])])
     }
 
-    static func result(_ file: String, firm: String = "000001", year: Int = 2019, route: String = "filename",
+    static func result(_ file: String, firm: String = "000001", year: Int = 2019, route: IdentityRoute = [.filename],
                        total: Int = 0, scopeChars: Int? = 10_000) throws -> ReportResult {
         let dictionary = try dictionary()
         let counts = CompactKeywordCounts(dictionary: "dt", mode: .longest, chars: scopeChars ?? 0,
                                           counted: [total], negated: [0], excluded: [0], hits: [])
             .expanded(with: dictionary)
-        return ReportResult(file: file, sha256: "", firm: firm, year: year, identityRoute: route, format: "html",
+        return ReportResult(file: file, sha256: "", firm: firm, year: year, identityRoute: route, format: .html,
                             encoding: "utf-8", encodingSource: "", bytes: 1, chars: 1, decodeErrors: 0, sections: [],
                             scopeChars: scopeChars, counts: scopeChars == nil ? [] : [counts].compactMap { $0 },
                             warnings: [])
@@ -34,7 +35,7 @@ struct PipelinePartsTests {
     }
 
     @Test func theManifestsChoiceWinsOverTheRule() throws {
-        let reports = [try Self.result("x1.html", route: "manifest"), try Self.result("x2.html")]
+        let reports = [try Self.result("x1.html", route: [.manifest]), try Self.result("x2.html")]
         let choice = DuplicateReports.choose(reports, rule: .latest)
         #expect(choice.chosen.map(\.file) == ["x1.html"])
     }

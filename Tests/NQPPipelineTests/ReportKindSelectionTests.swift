@@ -78,7 +78,7 @@ struct ReportKindSelectionTests {
             let file = "\(published) \(name)：\(title).PDF"
             let titleYear = Int(title.filter(\.isNumber).suffix(4))
             let identity = ReportIdentifier().identify(path: file, fileName: file)
-            #expect(identity.year == titleYear && identity.route == "filename", "\(file)")
+            #expect(identity.year == titleYear && identity.route == [.filename], "\(file)")
             let document = DocumentClassifier.classify(fileName: file, openingText: "")
             #expect(document.kind == .annualReport && document.source == .filename, "\(file)")
             let cancelled = title.contains("已取消")

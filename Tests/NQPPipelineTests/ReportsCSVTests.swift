@@ -27,7 +27,7 @@ struct ReportsCSVTests {
         let report = try EDGARPipelineTests.process(
             EDGARPipelineTests.submission(form: "10-K", filed: "20100301", item7: "Incorporated by reference."),
             name: "a.txt", scope: .full)
-        let failure = ReportStage.FailedReport(file: "b.html", sha256: "00", stage: "extract",
+        let failure = ReportStage.FailedReport(file: "b.html", sha256: "00", stage: .extract,
                                                reason: "not a text report", firstSeen: "", lastSeen: "")
         let csv = String(decoding: ReportTables.reportsCSV(results: [report], failures: [failure], status: [:]),
                          as: UTF8.self)

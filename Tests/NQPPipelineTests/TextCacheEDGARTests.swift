@@ -90,7 +90,7 @@ struct TextCacheEDGARTests {
             let result = try #require(recounted.outcome.results.first)
             #expect(result.firm == "0000012345")
             #expect(result.year == 2009)
-            #expect(result.identityRoute == "sec_header")
+            #expect(result.identityRoute == [.secHeader])
             #expect(result.formType == "10-K")
             #expect(result.company == "EXAMPLE WIDGETS INC")
             #expect(result.filed != nil)

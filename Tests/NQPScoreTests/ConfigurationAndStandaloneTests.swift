@@ -131,17 +131,27 @@ struct ConfigurationAndStandaloneTests {
         #expect(lines[3].hasPrefix("2,\"A, first\",x0,+,,3,"))
     }
 
-    @Test("every error message names the problem")
+    @Test("every error message names where, what is wrong and what to do")
     func errorMessages() {
-        let errors: [ScoreError] = [
-            .invalidOption(field: "shift", reason: "r"), .invalidSystem(path: "p", reason: "r"),
-            .invalidIndicatorSpec(spec: "s", item: 1, reason: "r"), .indicatorNotFound(indicator: "i", available: []),
-            .allMissing(indicator: "i"), .invalidValue(indicator: "i", firm: "f", year: 1, value: 0, reason: "r"),
-            .duplicateFirmYear(firm: "f", year: 1), .noUsableRows(reason: "r"),
-            .unparsableCell(row: 1, column: "c", text: "t"), .inconsistentData(reason: "r"),
-            .missingKey(row: 1, column: "year", text: ""),
+        let expected: [(ScoreError, [String])] = [
+            (.invalidOption(field: "shift", reason: "must be ≥ 0"), ["score option `shift`", "must be ≥ 0"]),
+            (.invalidSystem(path: "nqp/labour", reason: "no indicators"), ["score system `nqp/labour`", "no indicators"]),
+            (.invalidIndicatorSpec(spec: "a:+,b", item: 2, reason: "no direction"),
+             ["\"a:+,b\"", "item 2", "no direction", "name:+ or name:-"]),
+            (.indicatorNotFound(indicator: "rd", available: ["roa", "size"]),
+             ["`rd`", "columns: roa, size", "Check the spelling"]),
+            (.allMissing(indicator: "rd"), ["`rd`", "missing in every row", "Remove it"]),
+            (.invalidValue(indicator: "rd", firm: "000001", year: 2019, value: -1, reason: "is negative"),
+             ["`rd`", "firm 000001", "year 2019", "value -1.0 is negative"]),
+            (.duplicateFirmYear(firm: "000001", year: 2019), ["firm 000001, year 2019", "Remove the duplicates"]),
+            (.noUsableRows(reason: "every indicator is constant"), ["every indicator is constant"]),
+            (.unparsableCell(row: 3, column: "rd", text: "n/a"), ["data row 3", "`rd`", "\"n/a\"", "leave the cell empty"]),
+            (.inconsistentData(reason: "3 firms, 2 years"), ["inconsistent score input: 3 firms, 2 years"]),
+            (.missingKey(row: 4, column: "year", text: ""), ["data row 4", "key column `year`", "empty", "Fill the cell"]),
         ]
-        for error in errors { #expect(!error.description.isEmpty) }
+        for (error, parts) in expected {
+            for part in parts { #expect(error.description.contains(part), "\(error.description) lacks \(part)") }
+        }
         #expect(throws: ScoreError.self) { try EntropyOptions(shift: -1).validate() }
         #expect(throws: ScoreError.self) { try EntropyOptions(scale: 0).validate() }
     }

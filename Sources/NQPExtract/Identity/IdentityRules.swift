@@ -113,11 +113,10 @@ public struct ReportIdentity: Sendable, Codable, Equatable {
     public var company: String?
     /// The filing date (`FILED AS OF DATE`, `YYYY-MM-DD`); orders amendments and duplicates.
     public var filed: String?
-    /// `manifest`, `sec_header`, `filename`, `edgar_filename`, `xbrl`, `cover`, a `+`-joined combination when firm and year came from different rules
-    /// (e.g. `filename+xbrl`), or `none`.
-    public var route: String
+    /// Which rules gave firm and year (`filename`, `filename+xbrl`, `none` …).
+    public var route: IdentityRoute
 
-    public init(firm: String?, year: Int?, route: String) {
+    public init(firm: String?, year: Int?, route: IdentityRoute) {
         self.firm = firm
         self.year = year
         self.route = route

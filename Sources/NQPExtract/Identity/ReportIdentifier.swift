@@ -29,44 +29,41 @@ public struct ReportIdentifier: Sendable {
     private func identifyFirmYear(path: String, fileName: String, facts: [String: String],
                                   header: EDGARHeader?, coverPeriod: CalendarDate?,
                                   openingText: String) -> ReportIdentity {
-        var partial: [(route: String, firm: String?, year: Int?)] = []
+        var partial: [(source: IdentitySource, firm: String?, year: Int?)] = []
         if let entry = rules.manifest[path] ?? rules.manifest[fileName] {
-            partial.append(("manifest", padded(entry.firm), entry.year))
+            partial.append((.manifest, padded(entry.firm), entry.year))
         }
         if let header {
             let year = header.fiscalPeriodEnd.map(rules.fiscalYearRule.fiscalYear(of:))
-            if header.cik != nil || year != nil { partial.append(("sec_header", header.cik, year)) }
+            if header.cik != nil || year != nil { partial.append((.secHeader, header.cik, year)) }
         }
         if let (firm, year) = fromFileName(fileName) {
-            partial.append(("filename", firm.map(padded), year))
+            partial.append((.filename, firm.map(padded), year))
         }
         if let named = EDGARFileName.firm(in: fileName) {
-            partial.append(("edgar_filename", named.firm, nil))
+            partial.append((.edgarFilename, named.firm, nil))
         }
         if rules.useXBRLFacts {
             let (firm, year) = Self.fromFacts(facts)
-            if firm != nil || year != nil { partial.append(("xbrl", firm, year)) }
+            if firm != nil || year != nil { partial.append((.xbrl, firm, year)) }
         }
         if let coverPeriod {
-            partial.append(("cover", nil, rules.fiscalYearRule.fiscalYear(of: coverPeriod)))
+            partial.append((.cover, nil, rules.fiscalYearRule.fiscalYear(of: coverPeriod)))
         }
         if !openingText.isEmpty {
             let (firm, year) = TextIdentity.identify(openingText: openingText)
-            if firm != nil || year != nil { partial.append(("text", firm.map(padded), year)) }
+            if firm != nil || year != nil { partial.append((.text, firm.map(padded), year)) }
         }
         // The text is the last resort: it fills a field no other route gave but never overrides one, so the year
         // of a title-only cninfo name (`平安银行：2017年年度报告.PDF`) stands and the firm comes from the cover.
         if let complete = partial.first(where: { $0.firm != nil && $0.year != nil }),
-           complete.route != "text" || partial.count == 1 {
-            return ReportIdentity(firm: complete.firm, year: complete.year, route: complete.route)
+           complete.source != .text || partial.count == 1 {
+            return ReportIdentity(firm: complete.firm, year: complete.year, route: [complete.source])
         }
         let firmSource = partial.first { $0.firm != nil }
         let yearSource = partial.first { $0.year != nil }
-        let routes = [firmSource?.route, yearSource?.route].compactMap { $0 }
-        var unique: [String] = []
-        for route in routes where !unique.contains(route) { unique.append(route) }
         return ReportIdentity(firm: firmSource?.firm, year: yearSource?.year,
-                              route: unique.isEmpty ? "none" : unique.joined(separator: "+"))
+                              route: IdentityRoute([firmSource?.source, yearSource?.source].compactMap { $0 }))
     }
 
     /// The first file-name pattern that matches; patterns that do not compile are skipped here (`nqp validate`

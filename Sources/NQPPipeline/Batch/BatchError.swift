@@ -30,32 +30,40 @@ public enum BatchError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    /// Where, what and what to do (`DiagnosableError`).
+    public var diagnostic: Diagnostic {
         switch self {
         case let .lockHeld(lockPath, holder):
             let who = holder.map { "process \($0.pid) (started \($0.startedAt))" } ?? "another process"
-            return "\(lockPath): \(who) is already running nqp on this output folder; "
-                + "wait for it to finish or rerun with --wait SECONDS (the lock is released automatically when "
-                + "that process exits — never delete the lock file by hand)"
+            return Diagnostic(file: lockPath, what: "\(who) is already running nqp on this output folder",
+                              hint: "wait for it to finish or rerun with --wait SECONDS (the lock is released "
+                                  + "automatically when that process exits — never delete the lock file by hand)")
         case let .lockUnavailable(lockPath, reason):
-            return "\(lockPath): cannot take the run lock: \(reason); check that the output folder is writable "
-                + "and on a local file system that supports flock"
+            return Diagnostic(file: lockPath, what: "cannot take the run lock: \(reason)",
+                              hint: "check that the output folder is writable and on a local file system that "
+                                  + "supports flock")
         case let .stateStore(path, operation, reason):
-            return "\(path): state store \(operation) failed: \(reason); the outputs of the last good run are "
-                + "intact — fix the cause (disk space, permissions) and rerun, or delete the .nqp folder to "
-                + "rebuild the state from scratch with --force"
+            return Diagnostic(file: path, what: "state store \(operation) failed: \(reason)",
+                              hint: "the outputs of the last good run are intact — fix the cause (disk space, "
+                                  + "permissions) and rerun, or delete the .nqp folder to rebuild the state from "
+                                  + "scratch with --force")
         case let .stateStoreTooNew(path, unknownMigrations):
-            return "\(path): the state store was written by a newer nqp (unknown schema versions: "
-                + "\(unknownMigrations.joined(separator: ", "))); upgrade nqp or use another output folder"
+            return Diagnostic(file: path, what: "the state store was written by a newer nqp (unknown schema "
+                                  + "versions: \(unknownMigrations.joined(separator: ", ")))",
+                              hint: "upgrade nqp or use another output folder")
         case let .fileUnreadable(path, reason):
-            return "\(path): cannot read the file: \(reason); check that it exists and is readable"
+            return Diagnostic(file: path, what: "cannot read the file: \(reason)",
+                              hint: "check that it exists and is readable")
         case let .writeFailed(path, reason):
-            return "\(path): cannot write the file: \(reason); the previous version is intact — free disk space "
-                + "or fix permissions and rerun"
+            return Diagnostic(file: path, what: "cannot write the file: \(reason)",
+                              hint: "the previous version is intact — free disk space or fix permissions and rerun")
         case let .logFileUnavailable(path, reason):
-            return "\(path): cannot open the log file for appending: \(reason); check --log-file"
+            return Diagnostic(file: path, what: "cannot open the log file for appending: \(reason)",
+                              hint: "check --log-file")
         }
     }
+
+    public var description: String { diagnostic.oneLine }
 }
 
 /// The text of the C `errno` value, e.g. "Permission denied (errno 13)".

@@ -24,9 +24,8 @@ struct ReportRecord: Sendable, Equatable, Codable, FetchableRecord, PersistableR
     var status: ReportStatus
     var firm: String?
     var year: Int?
-    /// For failed reports: the stage that failed ("read", "extract", "identify"; "discover" and "state" appear
-    /// only in `errors.csv`, for files never opened and for cached results that cannot be read).
-    var stage: String?
+    /// For failed reports: the stage that failed.
+    var stage: FailureStage?
     /// For failed reports: the human-readable reason.
     var reason: String?
     /// When the path was first recorded; kept across later updates.
@@ -40,7 +39,7 @@ struct ReportRecord: Sendable, Equatable, Codable, FetchableRecord, PersistableR
     var updatedAt: String
 
     init(path: String, size: Int64, modificationTimeNanoseconds: Int64, sha256: String, resultKey: String,
-                status: ReportStatus, firm: String? = nil, year: Int? = nil, stage: String? = nil,
+                status: ReportStatus, firm: String? = nil, year: Int? = nil, stage: FailureStage? = nil,
                 reason: String? = nil, firstSeen: String, lastSeen: String, result: Data? = nil,
                 updatedAt: String) {
         self.path = path
@@ -80,12 +79,12 @@ struct ReportOutcome: Sendable, Equatable {
     var status: ReportStatus
     var firm: String?
     var year: Int?
-    var stage: String?
+    var stage: FailureStage?
     var reason: String?
     var result: Data?
 
     init(file: FileStat, sha256: String, resultKey: String, status: ReportStatus, firm: String? = nil,
-                year: Int? = nil, stage: String? = nil, reason: String? = nil, result: Data? = nil) {
+                year: Int? = nil, stage: FailureStage? = nil, reason: String? = nil, result: Data? = nil) {
         self.file = file
         self.sha256 = sha256
         self.resultKey = resultKey
@@ -105,7 +104,7 @@ struct ReportOutcome: Sendable, Equatable {
     }
 
     /// A report to quarantine: it leaves the panel (no result) and is listed in `errors.csv`.
-    static func failed(file: FileStat, sha256: String, resultKey: String, stage: String, reason: String,
+    static func failed(file: FileStat, sha256: String, resultKey: String, stage: FailureStage, reason: String,
                               firm: String? = nil, year: Int? = nil) -> ReportOutcome {
         ReportOutcome(file: file, sha256: sha256, resultKey: resultKey, status: .failed, firm: firm, year: year,
                       stage: stage, reason: reason)

@@ -125,7 +125,7 @@ final class StateStore: Sendable {
                 try statement.execute(arguments: [
                     outcome.file.path, outcome.file.size, outcome.file.modificationTimeNanoseconds,
                     outcome.sha256, outcome.resultKey, outcome.status.rawValue, outcome.firm, outcome.year,
-                    isOK ? nil : outcome.stage, isOK ? nil : outcome.reason, stamp, stamp,
+                    isOK ? nil : outcome.stage?.rawValue, isOK ? nil : outcome.reason, stamp, stamp,
                     isOK ? outcome.result : nil, stamp,
                 ])
             }

@@ -20,8 +20,8 @@ extension Pipeline {
     /// settings. Hashes only files whose size or modification time changed, like `nqp run`.
     public func pruneTextCache(otherSettings: Bool, waitSeconds: Double = 0) throws -> CachePruneSummary {
         let outputFolder = loaded.outputFolder
-        let factory = StageFactory(loaded: loaded)
-        let processor = try factory.processor(manifest: try ReportManifest.load(config: loaded))
+        let factory = try StageFactory(readingManifestOf: loaded)
+        let processor = try factory.processor()
         let cache = TextCache(outputDirectory: outputFolder, extractionFingerprint: TextCache.extractionFingerprint(
             extractor: processor.extractor, sections: config.sections, maxInflatedBytes: processor.maxInflatedBytes))
         guard FileManager.default.fileExists(atPath: cache.folder.path) else {

@@ -112,7 +112,7 @@ public struct TextCache: Sendable {
                 let layout = text.layoutText ?? ""
                 header.members.append(Member(
                     suffix: text.memberSuffix, sha256: text.sha256, failure: nil, fileName: text.fileName,
-                    format: text.format, encoding: text.encoding, encodingSource: text.encodingSource,
+                    format: text.format.rawValue, encoding: text.encoding, encodingSource: text.encodingSource,
                     byteCount: text.byteCount, decodeErrors: text.decodeErrors, chars: text.chars,
                     sections: text.sections, facts: text.facts, warnings: text.warnings, pages: text.pages,
                     mdnaStart: text.mdnaBytes?.lowerBound, mdnaEnd: text.mdnaBytes?.upperBound,
@@ -180,7 +180,8 @@ public struct TextCache: Sendable {
                 file.members.append(.failed(memberSuffix: member.suffix, sha256: member.sha256, reason: reason))
                 continue
             }
-            guard matchOffset + member.matchBytes <= partA.count else { return nil }
+            guard matchOffset + member.matchBytes <= partA.count,
+                  let format = ReportFormat(rawValue: member.format) else { return nil }
             let match = String(decoding: partA[matchOffset..<(matchOffset + member.matchBytes)], as: UTF8.self)
             matchOffset += member.matchBytes
             var layout: String?
@@ -195,7 +196,7 @@ public struct TextCache: Sendable {
                 mdna = start..<end
             }
             var text = ExtractedText(
-                memberSuffix: member.suffix, fileName: member.fileName, sha256: member.sha256, format: member.format,
+                memberSuffix: member.suffix, fileName: member.fileName, sha256: member.sha256, format: format,
                 encoding: member.encoding, encodingSource: member.encodingSource, byteCount: member.byteCount,
                 decodeErrors: member.decodeErrors, chars: member.chars, sections: member.sections,
                 facts: member.facts, warnings: member.warnings, pages: member.pages, mdnaBytes: mdna,

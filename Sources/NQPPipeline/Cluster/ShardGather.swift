@@ -200,7 +200,7 @@ enum ShardGather {
     /// Exit-2 message: what is wrong with which shard and the commands that redo only those.
     static func problemMessage(_ problems: [ShardProblem], count: Int, round: URL, loaded: LoadedConfig) -> String {
         let list = problems.map { String($0.shard) }.joined(separator: ",")
-        var lines = ["error: \(problems.count) of \(count) shards cannot be gathered (\(round.path)); nothing was written:"]
+        var lines = ["\(problems.count) of \(count) shards cannot be gathered (\(round.path)); nothing was written:"]
         lines += problems.map { "  \($0)" }
         let scripts = SlurmScripts.folder(loaded.outputFolder)
         let extract = scripts.appendingPathComponent(SlurmScripts.extractName).path

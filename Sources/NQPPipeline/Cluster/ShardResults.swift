@@ -114,7 +114,7 @@ struct ShardRecord: Codable {
     var status: ReportStatus
     var firm: String?
     var year: Int?
-    var stage: String?
+    var stage: FailureStage?
     var reason: String?
     /// The stored-outcome JSON (as the state store keeps it), base64 in the line.
     var result: Data?

@@ -79,7 +79,7 @@ extension Pipeline {
                 failures = processed.failures.count
             } catch {
                 // As a plain run: a file that cannot be read to hash it is quarantined at stage "read".
-                outcome = .failed(file: entry.file, sha256: "", resultKey: "", stage: "read", reason: "\(error)")
+                outcome = .failed(file: entry.file, sha256: "", resultKey: "", stage: .read, reason: "\(error)")
                 logger.warning("quarantined: \(error)", metadata: ["stage": "read", "file": "\(entry.file.path)"])
                 failures = 1
             }

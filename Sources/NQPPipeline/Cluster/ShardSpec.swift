@@ -37,12 +37,15 @@ public enum ShardError: Error, Sendable, Equatable, CustomStringConvertible {
     case gather(String)
     case io(path: String, reason: String)
 
-    public var description: String {
+    /// Where and what (`DiagnosableError`); the messages carry their own advice.
+    public var diagnostic: Diagnostic {
         switch self {
-        case .usage(let message), .gather(let message): message
-        case let .io(path, reason): "\(path): \(reason)"
+        case .usage(let message), .gather(let message): Diagnostic(file: nil, what: message)
+        case let .io(path, reason): Diagnostic(file: path, what: reason)
         }
     }
+
+    public var description: String { diagnostic.oneLine }
 
     public var exitStatus: ExitStatus {
         switch self {

@@ -108,9 +108,9 @@ struct ShardContext {
 
     init(loaded: LoadedConfig, logger: Logger?) throws {
         self.loaded = loaded
-        let factory = StageFactory(loaded: loaded)
+        let factory = try StageFactory(readingManifestOf: loaded)
         dictionaries = try factory.dictionaries()
-        processor = try factory.processor(manifest: try ReportManifest.load(config: loaded))
+        processor = try factory.processor()
         let config = loaded.config
         scan = try ReportDiscovery.scan(config.reports.paths, relativeTo: loaded.baseDirectory,
                                         include: config.reports.include, exclude: config.reports.exclude)

@@ -14,14 +14,7 @@ public enum ProjectStarter {
         /// The folder cannot be created or a file cannot be written.
         case cannotWrite(path: String, reason: String)
 
-        public var description: String {
-            switch self {
-            case .exists(let path):
-                "\(path): already exists; nqp init never overwrites a file — move it away, or run nqp init in an empty folder"
-            case let .cannotWrite(path, reason):
-                "\(path): cannot write the starter file (\(reason)); check the folder's permissions and free space"
-            }
-        }
+        public var description: String { diagnostics.map(\.oneLine).joined(separator: "\n") }
     }
 
     /// The example report's file name: the default file-name pattern reads firm 999999 (no listed company has

@@ -18,10 +18,8 @@ public enum StandaloneScoreFiles {
             FileHandle.standardOutput.write(Data(scored.weightsCSV.utf8))
         }
         if let output {
-            var writer = try CSVWriter(options: .init(lineEnding: .lf))
-            writer.appendRow(scored.header)
-            for row in scored.rows { writer.appendRow(row) }
-            try AtomicFile.write(writer.takeBytes(), to: URL(fileURLWithPath: output))
+            try AtomicFile.write(CSVDialect.file(header: scored.header, rows: scored.rows),
+                                 to: URL(fileURLWithPath: output))
         }
         for warning in scored.result.warnings {
             FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))

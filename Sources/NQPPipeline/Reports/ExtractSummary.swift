@@ -1,25 +1,13 @@
 import Foundation
 import NQPExtract
 
-/// The JSON object `nqp extract --format json` prints for one report.
+/// The JSON object `nqp extract --format json` prints for one report. Keys are written in snake case
+/// (`identified_by`, `found_by`) by `JSONLine`.
 public struct ExtractSummary: Encodable, Sendable {
     public struct EncodingInfo: Encodable, Sendable {
         public var name: String
         /// How it was decided: byte-order mark, forced, declared label, valid UTF-8, or the GB18030 fallback.
         public var decidedBy: String
-        enum CodingKeys: String, CodingKey { case name, decidedBy = "decided_by" }
-    }
-
-    public struct SectionInfo: Encodable, Sendable {
-        public var name: String
-        public var start: Int
-        public var end: Int
-        public var chars: Int
-        public var heading: String
-        /// The submission document the offsets refer to (`EX-13`); absent = the report itself.
-        public var document: String?
-        public var foundBy: String?
-        enum CodingKeys: String, CodingKey { case name, start, end, chars, heading, document, foundBy = "found_by" }
     }
 
     /// One 10-K item (README "10-K items").
@@ -34,25 +22,22 @@ public struct ExtractSummary: Encodable, Sendable {
         public var heading: String?
         public var foundBy: String?
         public var pointer: String?
-        enum CodingKeys: String, CodingKey {
-            case item, part, title, status, start, end, chars, heading, foundBy = "found_by", pointer
-        }
     }
 
     public var file: String
     public var firm: String?
     public var year: Int?
-    public var identifiedBy: String
+    public var identifiedBy: IdentityRoute
     /// `annual_report`, `summary`, `english`, `interim`, with `version` and where they were read.
     public var document: DocumentClass
-    public var format: String
+    public var format: ReportFormat
     public var encoding: EncodingInfo
     public var bytes: Int
     public var chars: Int
     public var scope: String
     public var scopeChars: Int?
     public var decodeErrors: Int
-    public var sections: [SectionInfo]
+    public var sections: [Section]
     public var warnings: [String]
     /// PDF only (absent for other formats): page count, the match-text offset where each page starts, and the
     /// lines removed as running headers and footers.
@@ -65,30 +50,20 @@ public struct ExtractSummary: Encodable, Sendable {
     public var items: [ItemInfo]
     public var documents: [SubmissionDocument]
 
-    enum CodingKeys: String, CodingKey {
-        case file, firm, year, identifiedBy = "identified_by", document, format, encoding, bytes, chars, scope
-        case scopeChars = "scope_chars", decodeErrors = "decode_errors", sections, warnings
-        case pages, pageStarts = "page_starts", runningLinesRemoved = "running_lines_removed"
-        case formType = "form_type", company, filed, items, documents
-    }
-
     public init(report: ExtractedReport, scope: Scope) {
         file = report.path
         firm = report.identity.firm
         year = report.identity.year
         identifiedBy = report.identity.route
         document = report.document
-        format = report.format.rawValue
+        format = report.format
         encoding = EncodingInfo(name: report.encoding.encoding.name, decidedBy: report.encoding.description)
         bytes = report.byteCount
         chars = report.matchText.unicodeScalars.count
         self.scope = scope.rawValue
         scopeChars = report.text(in: scope)?.unicodeScalars.count
         decodeErrors = report.decodeErrors
-        sections = report.sections.map {
-            SectionInfo(name: $0.name, start: $0.start, end: $0.end, chars: $0.chars, heading: $0.heading,
-                        document: $0.document, foundBy: $0.foundBy?.rawValue)
-        }
+        sections = report.sections
         formType = report.identity.formType
         company = report.identity.company
         filed = report.identity.filed
@@ -107,10 +82,6 @@ public struct ExtractSummary: Encodable, Sendable {
         runningLinesRemoved = report.pages?.runningLinesRemoved
     }
 
-    /// One line of JSON with sorted keys (stable output).
-    public func jsonLine() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
-    }
+    /// One line of JSON (`JSONLine`: sorted, snake-case keys).
+    public func jsonLine() throws -> String { try JSONLine.encode(self) }
 }

@@ -13,7 +13,7 @@ struct ExtractedText: Sendable, Equatable {
     var fileName: String
     /// The report's SHA-256: a whole file's (as the state store hashed it), a zip member's own bytes'.
     var sha256: String
-    var format: String
+    var format: ReportFormat
     var encoding: String
     var encodingSource: String
     var byteCount: Int
@@ -37,7 +37,7 @@ struct ExtractedText: Sendable, Equatable {
     /// The MD&A's own text when it is not a range of `matchText` (an EDGAR MD&A from an EX-13 exhibit).
     var mdnaText: String?
 
-    init(memberSuffix: String, fileName: String, sha256: String, format: String, encoding: String,
+    init(memberSuffix: String, fileName: String, sha256: String, format: ReportFormat, encoding: String,
                 encodingSource: String, byteCount: Int, decodeErrors: Int, chars: Int, sections: [Section],
                 facts: [String: String], warnings: [String], pages: PageMap?, mdnaBytes: Range<Int>?,
                 matchText: String, layoutText: String?) {
@@ -62,7 +62,7 @@ struct ExtractedText: Sendable, Equatable {
     /// The text side of `report`, read from an input whose path extends the file's path by `memberSuffix`.
     init(_ report: ExtractedReport, memberSuffix: String, sha256: String) {
         self.init(memberSuffix: memberSuffix, fileName: report.fileName, sha256: sha256,
-                  format: report.format.rawValue, encoding: report.encoding.encoding.name,
+                  format: report.format, encoding: report.encoding.encoding.name,
                   encodingSource: report.encoding.description, byteCount: report.byteCount,
                   decodeErrors: report.decodeErrors, chars: report.chars, sections: report.sections,
                   facts: report.facts, warnings: report.warnings, pages: report.pages,

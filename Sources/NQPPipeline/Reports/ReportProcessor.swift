@@ -106,7 +106,7 @@ public struct ReportProcessor: Sendable {
             return (count(file, fileAt: url, displayPath: displayPath), false, cacheError)
         case .failure(let error):
             let sha = knownSHA256 ?? (hashesContent ? (try? Data(contentsOf: url)).map { SHA256.hex(Array($0)) } : nil) ?? ""
-            return (FileOutcome(failures: [ReportFailure(file: displayPath, sha256: sha, stage: "read",
+            return (FileOutcome(failures: [ReportFailure(file: displayPath, sha256: sha, stage: .read,
                                                          reason: "\(error)")]), false, nil)
         }
     }
@@ -147,7 +147,7 @@ public struct ReportProcessor: Sendable {
                 outcome.results.append(count(text, path: url.path + text.memberSuffix,
                                              displayPath: displayPath + text.memberSuffix))
             case .failed(let suffix, let sha, let reason):
-                outcome.failures.append(ReportFailure(file: displayPath + suffix, sha256: sha, stage: "extract",
+                outcome.failures.append(ReportFailure(file: displayPath + suffix, sha256: sha, stage: .extract,
                                                       reason: reason))
             }
         }
@@ -162,7 +162,7 @@ public struct ReportProcessor: Sendable {
         do {
             report = try extractor.extract(input)
         } catch {
-            return .failure(ReportFailure(file: displayPath, sha256: sha, stage: "extract", reason: "\(error)"))
+            return .failure(ReportFailure(file: displayPath, sha256: sha, stage: .extract, reason: "\(error)"))
         }
         return .success(count(ExtractedText(report, memberSuffix: "", sha256: sha), path: input.path,
                               displayPath: displayPath))

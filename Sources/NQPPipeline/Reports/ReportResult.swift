@@ -10,8 +10,8 @@ public struct ReportResult: Codable, Sendable, Equatable {
     public var firm: String?
     public var year: Int?
     /// How firm and year were decided (manifest, file-name pattern, XBRL facts).
-    public var identityRoute: String
-    public var format: String
+    public var identityRoute: IdentityRoute
+    public var format: ReportFormat
     public var encoding: String
     /// How the encoding was decided (byte-order mark, forced, declared label, valid UTF-8, fallback).
     public var encodingSource: String
@@ -39,7 +39,7 @@ public struct ReportResult: Codable, Sendable, Equatable {
     /// Filing date `YYYY-MM-DD` (SEC header); orders amendments and duplicates under `reports.duplicates`.
     public var filed: String?
 
-    public init(file: String, sha256: String, firm: String?, year: Int?, identityRoute: String, format: String,
+    public init(file: String, sha256: String, firm: String?, year: Int?, identityRoute: IdentityRoute, format: ReportFormat,
                 encoding: String, encodingSource: String, bytes: Int, chars: Int, decodeErrors: Int,
                 sections: [Section], scopeChars: Int?, counts: [KeywordCounts], warnings: [String],
                 formType: String? = nil, company: String? = nil, filed: String? = nil,
@@ -66,15 +66,31 @@ public struct ReportResult: Codable, Sendable, Equatable {
     }
 }
 
+/// The step at which a report failed: the `stage` column of `errors.csv` (README "Outputs"), the `[stage]` of
+/// `reports.csv`'s warnings and of `nqp count`'s messages. Raw values are the written words.
+public enum FailureStage: String, Codable, Sendable, Equatable, CaseIterable, CustomStringConvertible {
+    /// Discovery skipped the path (never opened: unreadable folder, broken link …).
+    case discover
+    /// The file could not be read or hashed.
+    case read
+    /// The bytes could not be turned into text (undecodable, corrupt archive or PDF, too large …).
+    case extract
+    /// A run needs firm and year; neither rule found one of them.
+    case identify
+    /// The counted result stored by an earlier run could not be read back.
+    case state
+
+    public var description: String { rawValue }
+}
+
 /// A report that could not be processed, for `errors.csv` and the quarantine.
 public struct ReportFailure: Codable, Sendable, Equatable, Error {
     public var file: String
     public var sha256: String
-    /// `read`, `extract`, `identify` or `count`.
-    public var stage: String
+    public var stage: FailureStage
     public var reason: String
 
-    public init(file: String, sha256: String, stage: String, reason: String) {
+    public init(file: String, sha256: String, stage: FailureStage, reason: String) {
         self.file = file
         self.sha256 = sha256
         self.stage = stage

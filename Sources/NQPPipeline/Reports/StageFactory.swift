@@ -4,23 +4,33 @@ import NQPEncoding
 import NQPExtract
 import NQPLexicon
 
-/// Builds the extract and count stages from a configuration. Shared by `nqp run` and the per-file commands so
-/// they count the same way.
+/// Builds the extract and count stages from a configuration. Shared by `nqp run`, `status`, shards, `cache prune`
+/// and the per-file commands `count` and `extract`, so they all read, identify and count a report the same way.
 public struct StageFactory: Sendable {
     public var loaded: LoadedConfig?
     public var config: PipelineConfig
+    /// The entries of the report manifest (`reports.manifest`, README "Firm and year"); empty when there is none.
+    public var manifest: [String: ManifestEntry] = [:]
 
+    /// The stages of `loaded` without its report manifest: for checks that do not identify reports
+    /// (`nqp validate`, the panel dry run).
     public init(loaded: LoadedConfig?) {
         self.loaded = loaded
         self.config = loaded?.config ?? PipelineConfig()
     }
 
+    /// The stages of `loaded` with its report manifest read: what every command that identifies reports uses.
+    public init(readingManifestOf loaded: LoadedConfig) throws(ConfigError) {
+        self.init(loaded: loaded)
+        manifest = try ReportManifest.load(config: loaded)
+    }
+
     /// Loads `config` when given, else `pipeline.yml` in the working directory when there is one, else the
-    /// built-in defaults (paths then resolve against the working directory).
+    /// built-in defaults (paths then resolve against the working directory), with its report manifest.
     public static func load(config path: String?) throws(ConfigError) -> StageFactory {
         let chosen = path ?? (FileManager.default.fileExists(atPath: "pipeline.yml") ? "pipeline.yml" : nil)
         guard let chosen else { return StageFactory(loaded: nil) }
-        return StageFactory(loaded: try LoadedConfig.load(from: URL(fileURLWithPath: chosen)))
+        return try StageFactory(readingManifestOf: try LoadedConfig.load(from: URL(fileURLWithPath: chosen)))
     }
 
     public func resolve(_ path: String) -> URL {
@@ -28,15 +38,15 @@ public struct StageFactory: Sendable {
     }
 
     /// The report extractor, with command-line overrides of the encoding and parser.
-    public func extractor(encoding: String? = nil, parser: MarkupParser? = nil,
-                          manifest: [String: ManifestEntry] = [:]) throws(PipelineError) -> ReportExtractor {
+    public func extractor(encoding: String? = nil, parser: MarkupParser? = nil) throws(PipelineError)
+        -> ReportExtractor {
         let label = encoding ?? config.reports.encoding
         var forced: TextEncoding?
         if label.lowercased() != "auto" {
             guard let known = TextEncoding(label: label) else { throw .unknownEncoding(label) }
             forced = known
         }
-        let identity = identityRules(manifest: manifest)
+        let identity = identityRules()
         let options = ExtractOptions(forcedEncoding: forced, parser: parser ?? config.reports.parser,
                                      sectionPatterns: config.sections, identity: identity,
                                      minimumMDNAChars: config.reports.minimumMdnaChars)
@@ -45,8 +55,8 @@ public struct StageFactory: Sendable {
         return ReportExtractor(options: withPDF)
     }
 
-    /// Firm and year identification from the configuration (plus the manifest CSV's entries).
-    public func identityRules(manifest: [String: ManifestEntry] = [:]) -> IdentityRules {
+    /// Firm and year identification from the configuration and the report manifest's entries.
+    public func identityRules() -> IdentityRules {
         var rules = IdentityRules(manifest: manifest, filenamePatterns: config.reports.filenamePatterns,
                                   useXBRLFacts: config.reports.useXBRLFacts, firmWidth: config.reports.firmWidth)
         rules.fiscalYearRule = config.reports.fiscalYearRule
@@ -94,11 +104,10 @@ public struct StageFactory: Sendable {
 
     /// The extract-and-count processor for `nqp count` and `nqp run`.
     public func processor(dictionaryPaths: [String] = [], mode: MatchMode? = nil, scope: Scope? = nil,
-                          kwic: Int? = nil, manifest: [String: ManifestEntry] = [:],
-                          hashesContent: Bool = true) throws(PipelineError) -> ReportProcessor {
+                          kwic: Int? = nil, hashesContent: Bool = true) throws(PipelineError) -> ReportProcessor {
         let counters = try counters(dictionaries: try dictionaries(overrides: dictionaryPaths), mode: mode)
         let context = kwic ?? (config.counting.kwic > 0 ? config.counting.kwic : nil)
-        var processor = ReportProcessor(extractor: try extractor(manifest: manifest), counters: counters,
+        var processor = ReportProcessor(extractor: try extractor(), counters: counters,
                                scope: scope ?? config.counting.scope, kwicContext: context,
                                hashesContent: hashesContent,
                                excludedChapterFinders: ReportProcessor.chapterFinders(

@@ -37,7 +37,7 @@ enum DuplicateReports {
             }
             let names = group.map(\.file).joined(separator: ", ")
             // A report the manifest names for this firm-year wins over the rule: the user chose it explicitly.
-            let listed = group.filter { $0.identityRoute.hasPrefix("manifest") }
+            let listed = group.filter { $0.identityRoute.isFromManifest }
             if listed.count == 1, let kept = listed.first {
                 choice.chosen.append(kept)
                 for other in group where other.file != kept.file {

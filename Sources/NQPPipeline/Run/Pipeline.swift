@@ -67,10 +67,9 @@ public struct Pipeline {
         OutputGeneration.sweep(outputFolder)  // what killed runs left behind
 
         // Stage 1–2: extract and count, incrementally.
-        let factory = StageFactory(loaded: loaded)
-        let reportManifest = try ReportManifest.load(config: loaded)
+        let factory = try StageFactory(readingManifestOf: loaded)
         let dictionaries = try factory.dictionaries()
-        let processor = try factory.processor(manifest: reportManifest)
+        let processor = try factory.processor()
         let scan = try ReportDiscovery.scan(config.reports.paths, relativeTo: loaded.baseDirectory,
                                             include: config.reports.include, exclude: config.reports.exclude)
         var files = scan.files

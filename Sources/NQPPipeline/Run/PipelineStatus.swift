@@ -9,9 +9,9 @@ public struct PipelineStatus: Sendable {
 
 extension Pipeline {
     public func status(retryFailed: Bool = false, force: Bool = false) throws -> PipelineStatus {
-        let factory = StageFactory(loaded: loaded)
+        let factory = try StageFactory(readingManifestOf: loaded)
         let dictionaries = try factory.dictionaries()
-        let processor = try factory.processor(manifest: try ReportManifest.load(config: loaded))
+        let processor = try factory.processor()
         let scan = try ReportDiscovery.scan(config.reports.paths, relativeTo: loaded.baseDirectory,
                                             include: config.reports.include, exclude: config.reports.exclude)
         let files = scan.files

@@ -28,7 +28,7 @@ struct ReportStage {
     struct FailedReport: Sendable {
         var file: String
         var sha256: String
-        var stage: String
+        var stage: FailureStage
         var reason: String
         var firstSeen: String
         var lastSeen: String
@@ -115,7 +115,7 @@ struct ReportStage {
     func run(plan: RunPlan, files: [DiscoveredFile], progress: ProgressReporter) throws(PipelineError) -> Output {
         // Files that could not even be read for hashing are quarantined like any failed report.
         let unreadable = plan.unreadable.map {
-            ReportOutcome.failed(file: $0.file, sha256: "", resultKey: $0.resultKey, stage: "read",
+            ReportOutcome.failed(file: $0.file, sha256: "", resultKey: $0.resultKey, stage: .read,
                                  reason: $0.unreadableReason ?? "unreadable; check permissions")
         }
         do {
@@ -177,7 +177,7 @@ struct ReportStage {
                 let missing = [result.firm == nil ? "firm" : nil, result.year == nil ? "year" : nil]
                     .compactMap { $0 }.joined(separator: " and ")
                 checked.failures.append(ReportFailure(
-                    file: result.file, sha256: result.sha256, stage: "identify",
+                    file: result.file, sha256: result.sha256, stage: .identify,
                     reason: "\(missing) not identified from the manifest, the file name, XBRL facts or the first pages' text; add the file to the manifest CSV (reports.manifest) or rename it like 000001_2019_name.html"))
             } else {
                 checked.results.append(result)
@@ -218,13 +218,13 @@ struct ReportStage {
         var failures: [FailedReport] = []
         for (record, outcome) in zip(records, decoded) {
             if record.status == .failed {
-                failures.append(FailedReport(file: record.path, sha256: record.sha256, stage: record.stage ?? "",
+                failures.append(FailedReport(file: record.path, sha256: record.sha256, stage: record.stage ?? .state,
                                              reason: record.reason ?? "", firstSeen: record.firstSeen,
                                              lastSeen: record.lastSeen))
                 continue
             }
             guard let outcome else {
-                failures.append(FailedReport(file: record.path, sha256: record.sha256, stage: "state",
+                failures.append(FailedReport(file: record.path, sha256: record.sha256, stage: .state,
                                              reason: "cached result unreadable; rerun with --force",
                                              firstSeen: record.firstSeen, lastSeen: record.lastSeen))
                 continue

@@ -19,9 +19,9 @@ enum ReportTables {
                 "\($0.name)\($0.document.map { "@" + $0 } ?? "")[\($0.start)..<\($0.end)]"
             }.joined(separator: ";")
             rows.append((result.file, [
-                result.file, result.firm ?? "", result.year.map(String.init) ?? "", result.format, result.encoding,
+                result.file, result.firm ?? "", result.year.map(String.init) ?? "", result.format.rawValue, result.encoding,
                 String(result.bytes), String(result.chars), String(result.decodeErrors), sections,
-                status[result.file] ?? "ok", result.warnings.joined(separator: "; "), result.identityRoute,
+                status[result.file] ?? "ok", result.warnings.joined(separator: "; "), result.identityRoute.rawValue,
                 result.pages.map { String($0.count) } ?? "", result.pages.map { String($0.runningLinesRemoved) } ?? "",
                 result.formType ?? "", result.company ?? "",
                 result.document?.kind.rawValue ?? "", result.document?.version.rawValue ?? "",
@@ -39,55 +39,15 @@ enum ReportTables {
         return csv(header: reportsHeader, rows: rows.map(\.fields))
     }
 
-    /// Tidy keyword counts of the reports in the panel: one row per firm-year, dictionary, category and keyword.
-    /// Written straight into the CSV buffer: with thousands of reports this is the largest output.
-    static func countsCSV(chosen: [ReportResult]) -> [UInt8] {
-        guard var writer = makeWriter() else { return [] }
-        writer.appendRow(["firm", "year", "dictionary", "category", "keyword", "count", "negated", "excluded", "file"])
-        for result in chosen {
-            guard let firm = result.firm, let year = result.year.map(String.init) else { continue }
-            for counts in result.counts {
-                for tally in counts.keywords {
-                    for category in tally.categories {
-                        writer.appendField(firm)
-                        writer.appendField(year)
-                        writer.appendField(counts.dictionary)
-                        writer.appendField(category)
-                        writer.appendField(tally.keyword)
-                        writer.appendNumber(Double(tally.count))
-                        writer.appendNumber(Double(tally.negated))
-                        writer.appendNumber(Double(tally.excluded))
-                        writer.appendField(result.file)
-                        writer.endRow()
-                    }
-                }
-            }
-        }
-        return writer.takeBytes()
-    }
+    /// `counts.csv` of the reports in the panel (`CountTables`, the same rows as `nqp count`).
+    static func countsCSV(chosen: [ReportResult]) -> [UInt8] { CountTables.countsCSV(chosen) }
 
-    /// Every hit with its context, for auditing a count.
-    static func kwicCSV(chosen: [ReportResult]) -> [UInt8] {
-        guard var writer = makeWriter() else { return [] }
-        writer.appendRow(["firm", "year", "file", "dictionary", "keyword", "categories", "status", "reason",
-                          "offset", "before", "match", "after", "page"])
-        for result in chosen {
-            guard let firm = result.firm, let year = result.year else { continue }
-            for counts in result.counts {
-                for hit in counts.hits {
-                    writer.appendRow([firm, String(year), result.file, counts.dictionary, hit.keyword,
-                                      counts.keywords[hit.keywordIndex].categories.joined(separator: ";"),
-                                      hit.status.rawValue, hit.reason ?? "", String(hit.start), hit.before,
-                                      hit.matched, hit.after, result.page(atOffset: hit.start).map(String.init) ?? ""])
-                }
-            }
-        }
-        return writer.takeBytes()
-    }
+    /// `kwic.csv`: every hit of the reports in the panel with its context, for auditing a count.
+    static func kwicCSV(chosen: [ReportResult]) -> [UInt8] { CountTables.kwicCSV(chosen) }
 
     static func errorsCSV(_ failures: [ReportStage.FailedReport]) -> [UInt8] {
         csv(header: ErrorsCSV.columns, rows: failures.map {
-            [$0.file, $0.sha256, $0.stage, $0.reason, $0.firstSeen, $0.lastSeen]
+            [$0.file, $0.sha256, $0.stage.rawValue, $0.reason, $0.firstSeen, $0.lastSeen]
         })
     }
 
@@ -95,21 +55,12 @@ enum ReportTables {
     static func discoveryFailures(_ problems: [DiscoveryProblem], at date: Date) -> [ReportStage.FailedReport] {
         let time = BatchTimestamp.string(from: date)
         return problems.map {
-            ReportStage.FailedReport(file: $0.displayPath, sha256: "", stage: "discover", reason: $0.reason,
+            ReportStage.FailedReport(file: $0.displayPath, sha256: "", stage: .discover, reason: $0.reason,
                                      firstSeen: time, lastSeen: time)
         }
     }
 
     static func csv(header: [String], rows: [[String]]) -> [UInt8] {
-        guard var writer = makeWriter() else { return [] }
-        writer.appendRow(header)
-        for row in rows { writer.appendRow(row) }
-        return writer.takeBytes()
-    }
-
-    /// The pipeline's CSV dialect: UTF-8, comma, RFC 4180 quoting, LF line ends.
-    static func makeWriter() -> CSVWriter? {
-        // CSVWriter only rejects invalid delimiter options; these are valid, so nil never happens.
-        try? CSVWriter(options: .init(byteOrderMark: false, lineEnding: .lf))
+        CSVDialect.file(header: header, rows: rows)
     }
 }

@@ -52,8 +52,7 @@ extension Pipeline {
         let folder = loaded.outputFolder
         let manifest = folder.appendingPathComponent("manifest.json")
         guard FileManager.default.fileExists(atPath: manifest.path) else {
-            throw PipelineError.input(path: manifest.path,
-                                      reason: "no manifest.json in the output folder: run `nqp run --config \(LoadedConfig.displayName(loaded.file))` first")
+            throw PipelineError.noPreviousRun(manifest: manifest.path, config: LoadedConfig.displayName(loaded.file))
         }
         let lock = try RunLock.acquire(outputDirectory: folder, wait: waitSeconds)
         defer { lock.release() }

@@ -1,5 +1,6 @@
 /// Builds RFC 4180 text in memory: fields are quoted only when they contain the delimiter, the quote, CR or LF
-/// (quotes doubled inside). Rows end with `lineEnding`. Write the result with `AtomicFile`.
+/// (quotes doubled inside). Rows end with `lineEnding`. Write the result with `AtomicFile`. nqp's own files use
+/// `CSVDialect`.
 public struct CSVWriter: Sendable {
     /// Output options.
     public struct Options: Sendable, Equatable {
@@ -8,7 +9,8 @@ public struct CSVWriter: Sendable {
         public var delimiter: Unicode.Scalar
         public var lineEnding: LineEnding
 
-        public init(byteOrderMark: Bool = false, delimiter: Unicode.Scalar = ",", lineEnding: LineEnding = .crlf) {
+        public init(byteOrderMark: Bool = false, delimiter: Unicode.Scalar = ",",
+                    lineEnding: LineEnding = CSVDialect.lineEnding) {
             self.byteOrderMark = byteOrderMark
             self.delimiter = delimiter
             self.lineEnding = lineEnding
@@ -33,6 +35,11 @@ public struct CSVWriter: Sendable {
               options.delimiter != "\r" else {
             throw .invalidOption("CSV delimiter must be one ASCII character other than quote, CR or LF")
         }
+        self.init(validOptions: options)
+    }
+
+    /// For options already known to be valid (`CSVDialect`'s).
+    init(validOptions options: Options) {
         self.options = options
         delimiter = UInt8(options.delimiter.value)
         if options.byteOrderMark { bytes.append(contentsOf: [0xEF, 0xBB, 0xBF]) }

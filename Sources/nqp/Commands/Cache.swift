@@ -23,13 +23,9 @@ struct Cache: ParsableCommand {
         func run() throws {
             let (logger, _) = try common.bootstrapLogging()
             let loaded = try common.loadConfig()
-            do {
-                let summary = try Pipeline(loaded: loaded, logger: logger)
-                    .pruneTextCache(otherSettings: otherSettings, waitSeconds: wait)
-                print(summary.rendered)
-            } catch {
-                throw exitFailure(error)
-            }
+            let summary = try Pipeline(loaded: loaded, logger: logger)
+                .pruneTextCache(otherSettings: otherSettings, waitSeconds: wait)
+            print(summary.rendered)
         }
     }
 }

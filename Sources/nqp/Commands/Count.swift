@@ -6,12 +6,15 @@ import NQPPipeline
 
 struct Count: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Count dictionary keywords in reports: one row per file and category, zeros included.",
+        abstract: "Count dictionary keywords in reports, with the columns of the run's counts.csv (or kwic.csv with --kwic).",
         discussion: """
-        CSV columns: file,firm,year,dictionary,category,count,chars. With --kwic N, one row per hit instead: \
-        file,firm,year,dictionary,keyword,category,status,offset,before,match,after,page (offsets are Unicode \
-        characters into the report's match text; page is the PDF page of the hit, empty for other formats). Folders are searched recursively for reports. Firm and year \
-        are filled when identifiable and left empty (with a warning) otherwise.
+        Prints the run's counts.csv columns: firm,year,dictionary,category,keyword,count,negated,excluded,file,chars \
+        (one row per file, dictionary, category and keyword, zeros included; chars is the length of the counted \
+        scope). With --kwic N, the run's kwic.csv columns, one row per hit: \
+        firm,year,file,dictionary,keyword,categories,status,reason,offset,before,match,after,page (offsets are \
+        Unicode characters into the report's match text; page is the PDF page of the hit, empty for other \
+        formats). Folders are searched recursively for reports. Firm and year are identified as `nqp run` does \
+        (reports.manifest included) and left empty, with a warning, when unknown.
         """)
 
     @Argument(help: "Report files or folders.")
@@ -49,19 +52,20 @@ struct Count: ParsableCommand {
                                                kwic: kwic, hashesContent: false)
         let scan = try ReportDiscovery.scan(files, include: settings.config.reports.include,
                                             exclude: settings.config.reports.exclude)
-        for problem in scan.problems { printError("\(problem.displayPath): error: [discover] \(problem.reason)") }
+        for problem in scan.problems {
+            printError(Diagnostic(file: problem.displayPath, what: "[\(FailureStage.discover)] \(problem.reason)").description)
+        }
         let found = scan.files
         let sizes = Dictionary(found.map { ($0.url.path, Self.size(of: $0.url)) }, uniquingKeysWith: { a, _ in a })
         let outcomes = ParallelMap.map(found, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                        cost: { sizes[$0.url.path] ?? 0 }) { file in
             processor.process(fileAt: file.url, displayPath: file.displayPath)
         }
-        let rendering = CountRendering(kwic: kwic != nil)
         var results: [ReportResult] = []
         var failed = scan.problems.count
         for outcome in outcomes {
             for failure in outcome.failures {
-                printError("\(failure.file): error: [\(failure.stage)] \(withoutLeadingPath(failure.reason, failure.file))")
+                printError(errorMessage(failure))
                 failed += 1
             }
             for result in outcome.results {
@@ -78,9 +82,10 @@ struct Count: ParsableCommand {
         }
         switch format {
         case .csv:
-            FileHandle.standardOutput.write(Data(rendering.csv(results)))
+            FileHandle.standardOutput.write(Data(kwic == nil ? CountTables.countsCSV(results)
+                                                             : CountTables.kwicCSV(results)))
         case .json:
-            for result in results { print(try rendering.jsonLine(result)) }
+            for result in results { print(try JSONLine.encode(result)) }
         }
         if failed > 0 { throw ExitStatusError(status: .quarantined) }
     }

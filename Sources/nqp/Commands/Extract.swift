@@ -41,7 +41,7 @@ struct Extract: ParsableCommand {
             do {
                 inputs = try ReportInputs.load(fileAt: url)
             } catch {
-                printError(fileErrorLine(file, error, path: url.path))
+                printError(errorMessage(error, file: file, path: url.path))
                 failed += 1
                 continue
             }
@@ -64,7 +64,7 @@ struct Extract: ParsableCommand {
                     }
                     for warning in report.warnings { printError("\(name): warning: \(warning)") }
                 } catch {
-                    printError(fileErrorLine(name, error, path: input.path))
+                    printError(errorMessage(error, file: name, path: input.path))
                     failed += 1
                 }
             }

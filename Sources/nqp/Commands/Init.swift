@@ -14,13 +14,7 @@ struct Init: ParsableCommand {
     var folder = "."
 
     func run() throws {
-        do {
-            try ProjectStarter.write(into: URL(fileURLWithPath: folder))
-        } catch let failure {
-            printError("error: \(failure)")
-            if case .exists = failure { throw ExitStatusError(status: .configuration) }
-            throw ExitStatusError(status: .failure)
-        }
+        try ProjectStarter.write(into: URL(fileURLWithPath: folder))
         let place = folder == "." ? "this folder" : folder
         print("Wrote pipeline.yml, reports/ (with the example report \(ProjectStarter.exampleReportName)) and financials/ in \(place).")
         print("Next:")

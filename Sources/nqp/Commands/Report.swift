@@ -23,23 +23,8 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        let loaded: LoadedConfig
-        do {
-            loaded = try LoadedConfig.load(from: URL(fileURLWithPath: config))
-        } catch {
-            printError(error.description)
-            throw ExitStatusError(status: .configuration)
-        }
-        do {
-            let page = try Pipeline(loaded: loaded, logger: .init(label: "nqp")).writeReport(waitSeconds: wait)
-            print(page.path)
-        } catch let error as PipelineError {
-            printError("error: \(error)")
-            // No previous run to report on (no manifest.json): a usage error, like a missing configuration.
-            if case .input = error { throw ExitStatusError(status: .configuration) }
-            throw ExitStatusError(status: .failure)
-        } catch {
-            throw exitFailure(error)
-        }
+        let loaded = try LoadedConfig.load(from: URL(fileURLWithPath: config))
+        let page = try Pipeline(loaded: loaded, logger: .init(label: "nqp")).writeReport(waitSeconds: wait)
+        print(page.path)
     }
 }

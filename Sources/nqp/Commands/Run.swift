@@ -54,32 +54,25 @@ struct Run: ParsableCommand {
         let (logger, sink) = try common.bootstrapLogging()
         let loaded = try common.loadConfig()
         let problems = ConfigValidator.problems(in: loaded)
-        guard problems.isEmpty else {
-            for problem in problems { printError(problem.description) }
-            throw ExitStatusError(status: .configuration)
-        }
-        do {
-            if let shard {
-                let summary = try Pipeline(loaded: loaded, logger: logger).runShard(
-                    try ShardSpec(parsing: shard),
-                    options: RunOptions(force: force, retryFailed: retryFailed, jobs: jobs, quiet: quiet,
-                                        progressSink: sink))
-                printError(summary.rendered)
-                if summary.exitStatus != .success { throw ExitStatusError(status: summary.exitStatus) }
-                return
-            }
-            var options = RunOptions(force: force && !gather, retryFailed: retryFailed && !gather, jobs: jobs,
-                                     waitSeconds: wait, quiet: quiet, progressSink: sink)
-            if gather {
-                options.gather = GatherOptions(allowPartial: allowPartial, shards: shards, force: force,
-                                               retryFailed: retryFailed)
-            }
-            let summary = try Pipeline(loaded: loaded, logger: logger).run(options)
-            printError(summary.rendered())
+        guard problems.isEmpty else { throw ConfigError(problems: problems) }
+        if let shard {
+            let summary = try Pipeline(loaded: loaded, logger: logger).runShard(
+                try ShardSpec(parsing: shard),
+                options: RunOptions(force: force, retryFailed: retryFailed, jobs: jobs, quiet: quiet,
+                                    progressSink: sink))
+            printError(summary.rendered)
             if summary.exitStatus != .success { throw ExitStatusError(status: summary.exitStatus) }
-        } catch {
-            throw exitFailure(error)
+            return
         }
+        var options = RunOptions(force: force && !gather, retryFailed: retryFailed && !gather, jobs: jobs,
+                                 waitSeconds: wait, quiet: quiet, progressSink: sink)
+        if gather {
+            options.gather = GatherOptions(allowPartial: allowPartial, shards: shards, force: force,
+                                           retryFailed: retryFailed)
+        }
+        let summary = try Pipeline(loaded: loaded, logger: logger).run(options)
+        printError(summary.rendered())
+        if summary.exitStatus != .success { throw ExitStatusError(status: summary.exitStatus) }
     }
 }
 
@@ -100,23 +93,13 @@ struct RunCommonOptions: ParsableArguments {
     /// Installs the log handler; returns the logger and, when logs go to standard error, the sink the progress
     /// bar must share.
     func bootstrapLogging() throws -> (logger: Logger, terminalSink: LogSink?) {
-        do {
-            let sink = try BatchLogging.bootstrap(format: logFormat, level: verbose ? .debug : .info,
-                                                  logFilePath: logFile)
-            return (Logger(label: "nqp"), logFile == nil ? sink : nil)
-        } catch {
-            printError("error: \(error)")
-            throw ExitStatusError(status: .configuration)
-        }
+        let sink = try BatchLogging.bootstrap(format: logFormat, level: verbose ? .debug : .info,
+                                              logFilePath: logFile)
+        return (Logger(label: "nqp"), logFile == nil ? sink : nil)
     }
 
     func loadConfig() throws -> LoadedConfig {
-        do {
-            return try LoadedConfig.load(from: URL(fileURLWithPath: config))
-        } catch {
-            printError(error.description)
-            throw ExitStatusError(status: .configuration)
-        }
+        try LoadedConfig.load(from: URL(fileURLWithPath: config))
     }
 }
 

@@ -64,17 +64,11 @@ struct Score: ParsableCommand {
                                              firmColumn: ids.first, yearColumn: yearColumn ?? ids.dropFirst().first,
                                              options: options, scoreColumn: scoreColumn)
         } catch {
-            printError("error: \(error)")
+            // Bad --indicators or options: a usage error (exit 2), whatever the error's own status.
+            printError(errorMessage(error))
             throw ExitStatusError(status: .configuration)
         }
-        do {
-            try StandaloneScoreFiles.run(input: input, request: request, weightsOut: weightsOut, output: output)
-        } catch let error as ExitStatusError {
-            throw error
-        } catch {
-            printError("error: \(error)")
-            throw ExitStatusError(status: .failure)
-        }
+        try StandaloneScoreFiles.run(input: input, request: request, weightsOut: weightsOut, output: output)
     }
 }
 

@@ -43,33 +43,26 @@ struct Slurm: ParsableCommand {
         let (logger, _) = try common.bootstrapLogging()
         let loaded = try common.loadConfig()
         let problems = ConfigValidator.problems(in: loaded)
-        guard problems.isEmpty else {
-            for problem in problems { printError(problem.description) }
-            throw ExitStatusError(status: .configuration)
-        }
+        guard problems.isEmpty else { throw ConfigError(problems: problems) }
         let executable = Bundle.main.executableURL?.resolvingSymlinksInPath().path ?? CommandLine.arguments[0]
         let options = SlurmOptions(shards: shards, partition: partition, time: time, cpusPerTask: cpusPerTask,
                                    mem: mem, account: account,
                                    extra: (extra ?? "").split(whereSeparator: \.isWhitespace).map(String.init),
                                    executable: executable)
-        do {
-            let plan = try SlurmScripts.write(loaded: loaded, options: options, logger: logger)
-            print("\(plan.reports) reports to process (\(plan.bytes) bytes) in \(plan.shards) shards; largest shard \(plan.loads.max() ?? 0) bytes")
-            print("wrote \(plan.extractScript.path)")
-            print("wrote \(plan.gatherScript.path)")
-            print("logs: \(plan.logs.path)")
-            if plan.reports == 0 {
-                print("nothing new to extract: the array tasks will find no work; the gather (or a plain nqp run) rebuilds the panel")
-            }
-            if submit {
-                let ids = try SlurmScripts.submit(plan)
-                print("submitted array job \(ids.extract) (\(plan.shards) tasks) and gather job \(ids.gather)")
-            } else {
-                print("submit with:")
-                for command in plan.submitCommands { print("  \(command)") }
-            }
-        } catch {
-            throw exitFailure(error)
+        let plan = try SlurmScripts.write(loaded: loaded, options: options, logger: logger)
+        print("\(plan.reports) reports to process (\(plan.bytes) bytes) in \(plan.shards) shards; largest shard \(plan.loads.max() ?? 0) bytes")
+        print("wrote \(plan.extractScript.path)")
+        print("wrote \(plan.gatherScript.path)")
+        print("logs: \(plan.logs.path)")
+        if plan.reports == 0 {
+            print("nothing new to extract: the array tasks will find no work; the gather (or a plain nqp run) rebuilds the panel")
+        }
+        if submit {
+            let ids = try SlurmScripts.submit(plan)
+            print("submitted array job \(ids.extract) (\(plan.shards) tasks) and gather job \(ids.gather)")
+        } else {
+            print("submit with:")
+            for command in plan.submitCommands { print("  \(command)") }
         }
     }
 }

@@ -14,10 +14,6 @@ struct Status: ParsableCommand {
     func run() throws {
         let (logger, _) = try common.bootstrapLogging()
         let loaded = try common.loadConfig()
-        do {
-            print(try Pipeline(loaded: loaded, logger: logger).status(retryFailed: retryFailed).rendered)
-        } catch {
-            throw exitFailure(error)
-        }
+        print(try Pipeline(loaded: loaded, logger: logger).status(retryFailed: retryFailed).rendered)
     }
 }

@@ -20,8 +20,3 @@ struct Validate: ParsableCommand {
         print("\(config): valid")
     }
 }
-
-/// Writes a line to standard error (messages never mix with data on standard output).
-func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-}
