@@ -28,29 +28,19 @@ import random
 import re
 import shutil
 import sys
-import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
 
 SEED = 20240917
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "Tests", "Fixtures", "contract"))
+import nqpcontract  # noqa: E402  (nqp's text rules, shared with the benchmark generators)
 YEARS = (2019, 2020, 2021)
 OWNED_DIRS = ("reports", "financial", "bad", "expected")
 
 # --------------------------------------------------------------------------------------------------------------
-# The 76 keywords of Wu, Hu, Lin & Ren (2021), grouped as the public reproductions group them.
-WU_KEYWORDS = {
-    "人工智能技术": "人工智能 商业智能 图像理解 投资决策辅助系统 智能数据分析 智能机器人 机器学习 深度学习 语义搜索 "
-              "生物识别技术 人脸识别 语音识别 身份验证 自动驾驶 自然语言处理",
-    "大数据技术": "大数据 数据挖掘 文本挖掘 数据可视化 异构数据 征信 增强现实 混合现实 虚拟现实",
-    "云计算技术": "云计算 流计算 图计算 内存计算 多方安全计算 类脑计算 绿色计算 认知计算 融合架构 亿级并发 EB级存储 "
-              "物联网 信息物理系统",
-    "区块链技术": "区块链 数字货币 分布式计算 差分隐私技术 智能金融合约",
-    "数字技术运用": "移动互联网 工业互联网 移动互联 互联网医疗 电子商务 移动支付 第三方支付 NFC支付 智能能源 B2B B2C C2B "
-               "C2C O2O 网联 智能穿戴 智慧农业 智能交通 智能医疗 智能客服 智能家居 智能投顾 智能文旅 智能环保 智能电网 "
-               "智能营销 数字营销 无人零售 互联网金融 数字金融 Fintech 金融科技 量化金融 开放银行",
-}
-KEYWORD_DIMENSION = {kw: dim for dim, words in WU_KEYWORDS.items() for kw in words.split()}
+# The 76 keywords of Wu, Hu, Lin & Ren (2021), from the dictionary nqp ships (dictionaries/), by dimension.
+KEYWORD_DIMENSION = dict(nqpcontract.load_dictionary())
 KEYWORDS = list(KEYWORD_DIMENSION)
 assert len(KEYWORDS) == 76 and len(set(KEYWORDS)) == 76
 
@@ -270,7 +260,7 @@ PLANT_TEMPLATES = {
     ],
 }
 ENTITY_KEYWORDS = ["电子商务", "移动支付", "物联网", "大数据", "云计算", "人工智能"]
-FULLWIDTH = {"B2B": "Ｂ２Ｂ", "O2O": "Ｏ２Ｏ", "NFC支付": "ＮＦＣ支付", "EB级存储": "ＥＢ级存储"}
+FULLWIDTH = {k: nqpcontract.fullwidth(k) for k in ("B2B", "O2O", "NFC支付", "EB级存储")}
 
 PEOPLE = ["张明", "李华", "王强", "刘洋", "陈静", "杨帆", "赵磊", "黄婷", "周涛", "吴昊", "徐峰", "孙丽", "马骏",
           "朱红", "胡斌", "郭敏", "何军", "高翔", "林芳", "罗勇"]
@@ -282,12 +272,6 @@ PEOPLE = ["张明", "李华", "王强", "刘洋", "陈静", "杨帆", "赵磊", 
 def rng_for(*parts):
     digest = hashlib.sha256(("%d|" % SEED + "|".join(str(p) for p in parts)).encode("utf-8")).digest()
     return random.Random(int.from_bytes(digest[:8], "big"))
-
-
-def is_cjk(ch):
-    o = ord(ch)
-    return (0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3FFFF
-            or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF)
 
 
 def money(x):
@@ -563,7 +547,7 @@ class Plan:
         self.items = []
 
     def add(self, kw, category, section):
-        self.items.append((unicodedata.normalize("NFKC", kw), category, section))
+        self.items.append((nqpcontract.nfkc(kw), category, section))
 
 
 def chapter_titles(firm, year):
@@ -996,11 +980,6 @@ def render_word_html(firm, year, blocks, opts):
     return "".join(o).encode(enc)
 
 
-def latin(c):
-    n = unicodedata.normalize("NFKC", c)
-    return n.isascii() and n.isalnum()
-
-
 def wrap_cjk(text, r, width=45, spans=(), forced=None):
     """Hard line breaks every ~45 characters, as PDF conversions make them; never inside an ASCII word.
     spans: (start, end) of planted keywords; a break near one is moved into it half of the time."""
@@ -1014,8 +993,7 @@ def wrap_cjk(text, r, width=45, spans=(), forced=None):
                 if forced is not None:
                     forced[0] += 1
                 break
-        while cut > pos + 1 and latin(text[cut - 1]) and latin(text[cut]):
-            cut -= 1
+        cut = nqpcontract.word_safe_cut(text, cut, pos + 1)
         lines.append(text[pos:cut])
         pos = cut
     lines.append(text[pos:])
@@ -1270,40 +1248,9 @@ def xml_layout(s):
     return "\n".join(ln for ln in lines if ln)
 
 
-def match_text(layout):
-    t = unicodedata.normalize("NFKC", layout)
-
-    def repl(m):
-        a, b = m.start(), m.end()
-        if a == 0 or b == len(t) or is_cjk(t[a - 1]) or is_cjk(t[b]):
-            return ""
-        return " "
-    return re.sub(r"\s+", repl, t)
-
-
 def find_hits(text, keywords):
-    """Leftmost-longest, non-overlapping matches. Returns [(start, keyword)]."""
-    by_first = {}
-    for k in keywords:
-        by_first.setdefault(k[0], []).append(k)
-    for v in by_first.values():
-        v.sort(key=len, reverse=True)
-    hits = []
-    i = 0
-    n = len(text)
-    while i < n:
-        cands = by_first.get(text[i])
-        if cands:
-            for k in cands:
-                if text.startswith(k, i):
-                    hits.append((i, k))
-                    i += len(k)
-                    break
-            else:
-                i += 1
-        else:
-            i += 1
-    return hits
+    """Leftmost-longest, non-overlapping matches under nqp's rules. Returns [(start, keyword)]."""
+    return nqpcontract.longest_hits(text, keywords)
 
 
 def classify(text, start, kw):
@@ -1322,10 +1269,6 @@ def classify(text, start, kw):
     return "plain"
 
 
-def independent_count(text, keywords):
-    return sum(len(re.findall(re.escape(k), text)) for k in keywords)
-
-
 def check_report(name, data, kind, plan, encoding):
     s = data.decode(encoding)
     if kind == "txt":
@@ -1335,7 +1278,7 @@ def check_report(name, data, kind, plan, encoding):
         layout = xml_layout(s)
     else:
         layout = html_layout(s)
-    mt = match_text(layout)
+    mt = nqpcontract.match_text(layout)
     hits = find_hits(mt, KEYWORDS)
     found = sorted((k, classify(mt, st, k)) for st, k in hits)
     planted = []
@@ -1355,8 +1298,7 @@ def check_report(name, data, kind, plan, encoding):
         sys.exit("self-check failed for %s:\n  unexpected %s\n  missing %s\n  context %s" % (name, extra, missing, ctx))
     if any(k.isascii() for _, k in hits):
         # ASCII keywords appear only in their canonical case, as whole words: any case/boundary rule agrees.
-        low = find_hits(mt.lower(), [k.lower() for k in KEYWORDS])
-        assert len(low) == len(hits), name
+        assert nqpcontract.longest_hits(mt, KEYWORDS, case_sensitive=True) == hits, name
     split = 0
     if kind == "txt":
         # a keyword is "split" when a line break falls inside it in the layout text
@@ -1366,22 +1308,18 @@ def check_report(name, data, kind, plan, encoding):
             pos += len(ln)
             cuts.add(pos)
         flat_text = "".join(flat)
-        for st, k in find_hits(unicodedata.normalize("NFKC", flat_text), KEYWORDS):
+        for st, k in find_hits(nqpcontract.nfkc(flat_text), KEYWORDS):
             if any(c in cuts for c in range(st + 1, st + len(k))):
                 split += 1
-    return {"mt": mt, "hits": hits, "independent": independent_count(mt, KEYWORDS), "split": split,
+    return {"mt": mt, "hits": hits, "independent": sum(nqpcontract.independent_counts(mt, KEYWORDS).values()), "split": split,
             "chars": len(mt)}
 
 
 def check_en(name, data, kind, terms):
     s = data.decode("utf-8" if kind != "legacy" else "latin-1")
     layout = xml_layout(s) if kind == "xml" else html_layout(s)
-    mt = match_text(layout)
-    found = {}
-    for t in EN_TERMS:
-        n = len(re.findall(r"(?<![A-Za-z0-9])%s(?![A-Za-z0-9])" % re.escape(t), mt, flags=re.I))
-        if n:
-            found[t] = n
+    mt = nqpcontract.match_text(layout)
+    found = {t: n for t, n in nqpcontract.independent_counts(mt, EN_TERMS).items() if n}
     expected = {}
     for t in terms:
         expected[t] = expected.get(t, 0) + 1
