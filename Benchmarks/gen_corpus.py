@@ -27,7 +27,6 @@ import html
 import json
 import os
 import random
-import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
