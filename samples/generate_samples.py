@@ -1042,29 +1042,29 @@ def render_word_html(firm, year, blocks, opts):
     return "".join(o).encode(enc)
 
 
-def wrap_cjk(text, r, width=45, spans=(), forced=None):
+def wrap_cjk(text, r, width=45, spans=(), split_first=False):
     """Hard line breaks every ~45 characters, as PDF conversions make them; never inside an ASCII word.
-    spans: (start, end) of planted keywords; a break near one is moved into it half of the time."""
-    lines = []
-    pos = 0
+    spans: (start, end) of planted keywords; a break near one is moved into it 60 % of the time, and always for
+    the first one when `split_first`. Returns (lines, how many breaks were moved into a keyword)."""
+    lines, pos, splits = [], 0, 0
     while len(text) - pos > width + 2:
         cut = pos + width + r.randint(-2, 2)
         for a, b in spans:
-            if a + 1 < b and a - 6 < cut < b + 6 and pos + 10 < a + 1 and (r.random() < 0.6 or forced == [0]):
+            if a + 1 < b and a - 6 < cut < b + 6 and pos + 10 < a + 1 and (
+                    r.random() < 0.6 or (split_first and splits == 0)):
                 cut = a + (b - a) // 2
-                if forced is not None:
-                    forced[0] += 1
+                splits += 1
                 break
         cut = nqpcontract.word_safe_cut(text, cut, pos + 1)
         lines.append(text[pos:cut])
         pos = cut
     lines.append(text[pos:])
-    return lines
+    return lines, splits
 
 
 def render_txt(firm, year, blocks, opts):
     r = rng_for("txt", firm.code, year)
-    forced = [0]  # the first planted keyword near a break is always split
+    splits = 0  # keywords split by a line break so far: the first one near a break always is
     content = []  # (line, ends_paragraph)
     for b in blocks:
         kind = b[0]
@@ -1078,14 +1078,15 @@ def render_txt(firm, year, blocks, opts):
                 spans.append((start, start + len(m.group(1))))
                 plain.append(m.group(1))
                 pos = m.end()
-            lines = wrap_cjk(unmark(b[1]), r, spans=spans, forced=forced)
+            lines, split = wrap_cjk(unmark(b[1]), r, spans=spans, split_first=splits == 0)
+            splits += split
             for i, ln in enumerate(lines):
                 content.append((ln, i == len(lines) - 1))
         elif kind == "toc":
             content.append(("%s %s %d" % (b[1], "." * r.randint(25, 50), b[2]), True))
         elif kind == "table":
             for row in b[1]:
-                lines = wrap_cjk(" ".join(unmark(c) for c in row if c), r)
+                lines, _ = wrap_cjk(" ".join(unmark(c) for c in row if c), r)
                 for i, ln in enumerate(lines):
                     content.append((ln, i == len(lines) - 1))
         # running headers of HTML renderings are replaced by the page furniture below
