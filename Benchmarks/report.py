@@ -33,7 +33,7 @@ def measure(argv):
     if argv[5] != "--":
         sys.exit("usage: report.py measure RESULTS LABEL RUN CORPUS_BYTES STDOUT_FILE -- COMMAND...")
     with open(stdout_file, "wb") as out:
-        returncode, wall, rss_kb = run_timed(argv[6:], out)
+        returncode, wall, _, rss_kb = run_timed(argv[6:], out)
     rec = {"label": label, "run": int(run), "wall": round(wall, 4), "rss_kb": rss_kb,
            "bytes": int(corpus_bytes), "rc": returncode}
     with open(results, "a", encoding="utf-8") as fh:
@@ -45,24 +45,29 @@ def measure(argv):
 
 
 def run_timed(command, stdout, stderr=None):
-    """Runs COMMAND once; returns (returncode, wall seconds, peak RSS KiB)."""
+    """Runs COMMAND once; returns (returncode, wall seconds, CPU seconds, peak RSS KiB). CPU = user + system
+    seconds of the process and its children (getrusage); peak RSS from GNU /usr/bin/time -v when it exists, else
+    getrusage of the children. Also used by report_pdf.py."""
     gnu_time = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
     time_log = None
     if gnu_time:
         fd, time_log = tempfile.mkstemp(prefix="nqp-bench-time-")
         os.close(fd)
         command = [gnu_time, "-v", "-o", time_log] + command
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.run(command, stdout=stdout, stderr=stderr)
     wall = time.perf_counter() - t0
-    rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    rss_kb = after.ru_maxrss
     if time_log:
         with open(time_log, encoding="utf-8", errors="replace") as fh:
             m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", fh.read())
         os.remove(time_log)
         if m:
             rss_kb = int(m.group(1))
-    return proc.returncode, wall, rss_kb
+    return proc.returncode, wall, cpu, rss_kb
 
 
 def check(argv):
@@ -70,7 +75,7 @@ def check(argv):
     if argv[5] != "--":
         sys.exit("usage: report.py check RESULTS LABEL RUN TARGET_SECONDS FIGURE -- COMMAND...")
     with tempfile.TemporaryFile() as err:
-        rc, wall, rss_kb = run_timed(argv[6:], subprocess.DEVNULL, err)
+        rc, wall, _, rss_kb = run_timed(argv[6:], subprocess.DEVNULL, err)
         err.seek(0)
         text = err.read().decode("utf-8", "replace")
     stages = {}
@@ -190,19 +195,30 @@ def table(argv):
     for lb, med, target, met in check_table(checks):
         targets.append(("%s < %g s" % (lb, target) if target else lb,
                         "%.3f s" % med if med is not None else "failed", met))
-    if targets:
-        print()
-        print("| issue-8 target | measured | |")
-        print("|---|---|---|")
-        for name, fig, met in targets:
-            print("| %s | %s | %s |" % (name, fig, "met" if met else "NOT met"))
+    print_targets("issue-8 target", targets)
     return 0
 
 
+def print_targets(heading, targets):
+    """The targets table: one row per (target, measured figure, met), marked `met` / `NOT met`."""
+    if not targets:
+        return
+    print()
+    print("| %s | measured | |" % heading)
+    print("|---|---|---|")
+    for name, fig, met in targets:
+        print("| %s | %s | %s |" % (name, fig, "met" if met else "NOT met"))
+
+
+def run_command_line(doc, commands):
+    """`SCRIPT COMMAND ARGS...`: calls commands[COMMAND](ARGS) and exits with its status; the usage otherwise."""
+    if len(sys.argv) < 3 or sys.argv[1] not in commands:
+        sys.exit(doc)
+    sys.exit(commands[sys.argv[1]](sys.argv[2:]))
+
+
 def main():
-    if len(sys.argv) < 3 or sys.argv[1] not in ("measure", "check", "table"):
-        sys.exit(__doc__)
-    sys.exit({"measure": measure, "check": check, "table": table}[sys.argv[1]](sys.argv[2:]))
+    run_command_line(__doc__, {"measure": measure, "check": check, "table": table})
 
 
 if __name__ == "__main__":

@@ -14,37 +14,11 @@ threaded; CPU seconds are what a shared machine does not inflate, wall seconds a
 --jobs 2 speed-up is on wall time (pages per wall second), since that is what a second core buys.
 """
 import json
-import os
-import re
-import resource
 import statistics
 import subprocess
 import sys
-import tempfile
-import time
 
-
-def run_timed(command, stdout):
-    gnu_time = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
-    log = None
-    if gnu_time:
-        fd, log = tempfile.mkstemp(prefix="nqp-pdf-bench-")
-        os.close(fd)
-        command = [gnu_time, "-v", "-o", log] + command
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t0 = time.perf_counter()
-    proc = subprocess.run(command, stdout=stdout, stderr=subprocess.DEVNULL)
-    wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    rss_kb = after.ru_maxrss
-    if log:
-        with open(log, encoding="utf-8", errors="replace") as fh:
-            m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", fh.read())
-        os.remove(log)
-        if m:
-            rss_kb = int(m.group(1))
-    return proc.returncode, wall, cpu, rss_kb
+from report import print_targets, run_command_line, run_timed  # the measuring shared with report.py
 
 
 def measure(argv):
@@ -52,7 +26,7 @@ def measure(argv):
     if argv[7] != "--":
         sys.exit(__doc__)
     with open(stdout_file, "wb") as out:
-        rc, wall, cpu, rss_kb = run_timed(argv[8:], out)
+        rc, wall, cpu, rss_kb = run_timed(argv[8:], out, subprocess.DEVNULL)
     rec = {"label": label, "run": int(run), "wall": round(wall, 4), "cpu": round(cpu, 4), "rss_kb": rss_kb,
            "pages": int(pages), "bytes": int(nbytes), "files": int(files), "rc": rc}
     with open(results, "a", encoding="utf-8") as fh:
@@ -119,19 +93,12 @@ def table(argv):
             r = stats[j1]["rss"] / stats[small]["rss"]
             targets.append(("memory flat: %d PDFs vs %d PDFs (≤ 1.25×)" % (stats[j1]["files"], stats[small]["files"]),
                             "%.0f vs %.0f MiB (%.2f×)" % (stats[j1]["rss"], stats[small]["rss"], r), r <= 1.25))
-    if targets:
-        print()
-        print("| issue-11 target | measured | |")
-        print("|---|---|---|")
-        for name, fig, met in targets:
-            print("| %s | %s | %s |" % (name, fig, "met" if met else "NOT met"))
+    print_targets("issue-11 target", targets)
     return 0
 
 
 def main():
-    if len(sys.argv) < 3 or sys.argv[1] not in ("measure", "table"):
-        sys.exit(__doc__)
-    sys.exit({"measure": measure, "table": table}[sys.argv[1]](sys.argv[2:]))
+    run_command_line(__doc__, {"measure": measure, "table": table})
 
 
 if __name__ == "__main__":

@@ -33,7 +33,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.a
 WU_DICTIONARY = os.path.join(ROOT, "dictionaries", "digital_transformation.zh.yml")
 
 # Unicode White_Space, as nqp's match-text rule uses it (Python's str.isspace also takes U+001C-U+001F).
-WHITESPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+WHITESPACE = ("\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B)))
+              + "\u2028\u2029\u202f\u205f\u3000")
 _WHITESPACE_RUN = re.compile("[%s]+" % re.escape(WHITESPACE))
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 
@@ -204,7 +205,7 @@ def cases(n, seed):
         layout = "".join(parts)
         text = match_text(layout)
         out.append({"layout": layout, "match_text": text, "keywords": CASE_KEYWORDS,
-                    "hits": [[start, k] for start, k in longest_hits(text, CASE_KEYWORDS)],
+                    "hits": [{"start": start, "keyword": k} for start, k in longest_hits(text, CASE_KEYWORDS)],
                     "independent": independent_counts(text, CASE_KEYWORDS)})
     return out
 
