@@ -7,12 +7,16 @@ conversions, inline-XBRL 10-Ks, CSMAR-style CSV exports with three header rows, 
 
 Usage:  python3 samples/generate_samples.py            (Python 3.8+, standard library only)
 
+It reads the 76 keywords from dictionaries/digital_transformation.zh.yml and nqp's text rules (match text, ASCII
+word characters, leftmost-longest counting) from Tests/Fixtures/contract/nqpcontract.py, the module the benchmark
+generators use too.
+
 Deterministic: a fixed seed, per-report seeds derived with SHA-256, gzip/zip written with fixed timestamps, sorted
 outputs. Running it twice gives byte-identical files. It rewrites the folders reports/, financial/, bad/,
 expected/ and the files manifest.csv and README.md; it leaves everything else in samples/ alone.
 
 Self-check: after building each report, the script re-derives the report's match text from the bytes it wrote
-(following the contract's text rules), counts the 76 Wu et al. (2021) keywords leftmost-longest, classifies every
+(nqp's text rules, from nqpcontract), counts the 76 Wu et al. (2021) keywords leftmost-longest, classifies every
 hit (negated / customer-shareholder-supplier-biography context / inside a company name / plain) and stops with an
 error when the hits differ from what it planted. So the tables in README.md and expected/planted_counts.csv are
 what the text really holds under the generator's own semantics (documented in README.md).
