@@ -136,21 +136,11 @@ def table(argv):
                 recs.append(json.loads(line))
     checks = [r for r in recs if r.get("kind") == "check"]
     recs = [r for r in recs if r.get("kind") != "check"]
-    labels = list(dict.fromkeys(r["label"] for r in recs))
-    stats = {}
-    for lb in labels:
-        rs = [r for r in recs if r["label"] == lb and r["rc"] == 0]
-        failed = sum(1 for r in recs if r["label"] == lb and r["rc"] != 0)
-        if not rs:
-            stats[lb] = None
-            print("%s: all %d runs failed" % (lb, failed))
-            continue
-        walls = [r["wall"] for r in rs]
-        mbps = [r["bytes"] / 1e6 / w for r, w in zip(rs, walls)]
-        stats[lb] = {"n": len(rs), "failed": failed, "wall": statistics.median(walls), "wmin": min(walls),
-                     "wmax": max(walls), "mbps": statistics.median(mbps), "mbmin": min(mbps), "mbmax": max(mbps),
-                     "rss": max(r["rss_kb"] for r in rs) / 1024, "bytes": rs[0]["bytes"]}
-    ok = [lb for lb in labels if stats[lb]]
+    stats = label_stats(recs)
+    for s in stats.values():
+        mbps = [r["bytes"] / 1e6 / r["wall"] for r in s["runs"]]
+        s.update(mbps=statistics.median(mbps), mbmin=min(mbps), mbmax=max(mbps))
+    ok = list(stats)
     if not ok:
         check_table(checks)
         return 1
@@ -183,7 +173,7 @@ def table(argv):
             stats[big]["rss"], stats[j1]["rss"], stats[big]["rss"] / stats[j1]["rss"]))
     if j1:
         for peer, need in (("lxml-aho", 3.0), ("bs4-lxml", 30.0)):
-            if peer in stats and stats[peer]:
+            if peer in stats:
                 r = stats[j1]["mbps"] / stats[peer]["mbps"]
                 targets.append(("--jobs 1 ≥ %g× %s" % (need, peer), "%.1f×" % r, r >= need))
         nqp_rows = [lb for lb in ok if lb.startswith("nqp")]
@@ -197,6 +187,24 @@ def table(argv):
                         "%.3f s" % med if med is not None else "failed", met))
     print_targets("issue-8 target", targets)
     return 0
+
+
+def label_stats(recs):
+    """Per label, in order of first appearance, the figures of its successful runs: `runs`, `n`, `failed`, `wall`
+    (median), `wmin`, `wmax`, `rss` (peak MiB) and `bytes`. A label whose runs all failed is left out, with a
+    message. Also used by report_pdf.py."""
+    stats = {}
+    for lb in dict.fromkeys(r["label"] for r in recs):
+        rs = [r for r in recs if r["label"] == lb and r["rc"] == 0]
+        failed = sum(1 for r in recs if r["label"] == lb and r["rc"] != 0)
+        if not rs:
+            print("%s: all %d runs failed" % (lb, failed))
+            continue
+        walls = [r["wall"] for r in rs]
+        stats[lb] = {"runs": rs, "n": len(rs), "failed": failed, "wall": statistics.median(walls),
+                     "wmin": min(walls), "wmax": max(walls), "rss": max(r["rss_kb"] for r in rs) / 1024,
+                     "bytes": rs[0]["bytes"]}
+    return stats
 
 
 def print_targets(heading, targets):

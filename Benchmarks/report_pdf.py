@@ -18,7 +18,7 @@ import statistics
 import subprocess
 import sys
 
-from report import print_targets, run_command_line, run_timed  # the measuring shared with report.py
+from report import label_stats, print_targets, run_command_line, run_timed  # shared with report.py
 
 
 def measure(argv):
@@ -39,23 +39,14 @@ def measure(argv):
 
 def table(argv):
     recs = [json.loads(line) for line in open(argv[0], encoding="utf-8") if line.strip()]
-    labels = list(dict.fromkeys(r["label"] for r in recs))
-    stats = {}
-    for lb in labels:
-        rs = [r for r in recs if r["label"] == lb and r["rc"] == 0]
-        failed = sum(1 for r in recs if r["label"] == lb and r["rc"] != 0)
-        if not rs:
-            print("%s: all %d runs failed" % (lb, failed))
-            continue
-        walls, cpus = [r["wall"] for r in rs], [r["cpu"] for r in rs]
-        stats[lb] = {"n": len(rs), "failed": failed, "wall": statistics.median(walls), "wmin": min(walls),
-                     "wmax": max(walls), "cpu": statistics.median(cpus), "cmin": min(cpus), "cmax": max(cpus),
-                     "pages": rs[0]["pages"], "files": rs[0]["files"], "bytes": rs[0]["bytes"],
-                     "rss": max(r["rss_kb"] for r in rs) / 1024}
-        s = stats[lb]
+    stats = label_stats(recs)
+    for s in stats.values():
+        cpus = [r["cpu"] for r in s["runs"]]
+        s.update(cpu=statistics.median(cpus), cmin=min(cpus), cmax=max(cpus), pages=s["runs"][0]["pages"],
+                 files=s["runs"][0]["files"])
         s["ppc"] = s["pages"] / s["cpu"] if s["cpu"] else float("nan")
         s["ppw"] = s["pages"] / s["wall"] if s["wall"] else float("nan")
-    ok = [lb for lb in labels if lb in stats]
+    ok = list(stats)
     peers = [lb for lb in ok if not lb.startswith("nqp")]
     # "cores used" = median CPU seconds / median wall seconds: below 1 (or below 2 with --jobs 2) the
     # process waited for a core, i.e. the machine was busy, and wall-time ratios say more about the load than
