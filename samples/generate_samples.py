@@ -834,7 +834,7 @@ class ReportBuilder:
     def mdna_subsection(self, si, sub, sentences):
         r, d, prev = self.r, self.d, self.prev
         self.blocks.append(("sub", sub))
-        for _, kw in find_hits(sub, KEYWORDS):  # e.g. 7.4 金融科技与数字化经营
+        for _, kw in nqpcontract.longest_hits(sub, KEYWORDS):  # e.g. 7.4 金融科技与数字化经营
             self.plan.add(kw, "plain", "mdna")
         if si == 0:
             yi = 1e8
@@ -1276,7 +1276,7 @@ def render_xbrl_instance(year, fin_us):
 
 
 # --------------------------------------------------------------------------------------------------------------
-# Self-check: the contract's text rules, applied to what was written.
+# Self-check: the layout text (README "Reading reports") of what was written, then nqp's rules (nqpcontract).
 
 BLOCK_TAGS = set("address article aside blockquote body caption center dd details dialog div dl dt fieldset "
                  "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr html legend li main nav ol p pre section "
@@ -1315,11 +1315,6 @@ def xml_layout(s):
     return "\n".join(ln for ln in lines if ln)
 
 
-def find_hits(text, keywords):
-    """Leftmost-longest, non-overlapping matches under nqp's rules. Returns [(start, keyword)]."""
-    return nqpcontract.longest_hits(text, keywords)
-
-
 def classify(text, start, kw):
     """The generator's own categories (documented in README.md)."""
     before = text[max(0, start - 6):start]
@@ -1346,7 +1341,7 @@ def check_report(name, data, kind, plan, encoding):
     else:
         layout = html_layout(s)
     mt = nqpcontract.match_text(layout)
-    hits = find_hits(mt, KEYWORDS)
+    hits = nqpcontract.longest_hits(mt, KEYWORDS)
     found = sorted((k, classify(mt, st, k)) for st, k in hits)
     planted = []
     for kw, cat, _sec in plan.items:
@@ -1364,7 +1359,7 @@ def check_report(name, data, kind, plan, encoding):
         ctx = [mt[max(0, st - 15):st + 15] for st, k in hits if (k, classify(mt, st, k)) in extra][:5]
         sys.exit("self-check failed for %s:\n  unexpected %s\n  missing %s\n  context %s" % (name, extra, missing, ctx))
     if any(k.isascii() for _, k in hits):
-        # ASCII keywords appear only in their canonical case, as whole words: any case/boundary rule agrees.
+        # ASCII keywords are planted only in their canonical case: a case-sensitive dictionary counts them too.
         assert nqpcontract.longest_hits(mt, KEYWORDS, case_sensitive=True) == hits, name
     split = 0
     if kind == "txt":
@@ -1375,7 +1370,7 @@ def check_report(name, data, kind, plan, encoding):
             pos += len(ln)
             cuts.add(pos)
         flat_text = "".join(flat)
-        for st, k in find_hits(nqpcontract.nfkc(flat_text), KEYWORDS):
+        for st, k in nqpcontract.longest_hits(nqpcontract.nfkc(flat_text), KEYWORDS):
             if any(c in cuts for c in range(st + 1, st + len(k))):
                 split += 1
     return {"mt": mt, "hits": hits, "independent": sum(nqpcontract.independent_counts(mt, KEYWORDS).values()), "split": split,
