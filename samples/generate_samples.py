@@ -1373,8 +1373,8 @@ def check_report(name, data, kind, plan, encoding):
         for st, k in nqpcontract.longest_hits(nqpcontract.nfkc(flat_text), KEYWORDS):
             if any(c in cuts for c in range(st + 1, st + len(k))):
                 split += 1
-    return {"mt": mt, "hits": hits, "independent": sum(nqpcontract.independent_counts(mt, KEYWORDS).values()), "split": split,
-            "chars": len(mt)}
+    independent = sum(nqpcontract.independent_counts(mt, KEYWORDS).values())
+    return {"mt": mt, "hits": hits, "independent": independent, "split": split, "chars": len(mt)}
 
 
 def check_en(name, data, kind, terms):
