@@ -31,9 +31,9 @@ struct TextContractTests {
         for testCase in cases where disagreements < 10 {
             let text = MatchText.normalize(testCase.layout)
             // Scalars, not String ==: Swift calls canonically equivalent strings equal, nqp's bytes would differ.
-            let sameText = Array(text.unicodeScalars) == Array(testCase.matchText.unicodeScalars)
-            #expect(sameText, "match text of \(testCase.layout.debugDescription): nqp \(text.debugDescription), "
-                    + "contract \(testCase.matchText.debugDescription)")
+            let nqpScalars = Array(text.unicodeScalars), contractScalars = Array(testCase.matchText.unicodeScalars)
+            let sameText = nqpScalars == contractScalars
+            #expect(nqpScalars == contractScalars, "match text of \(testCase.layout.debugDescription)")
             let hits = longest.count(in: text, collectHits: 0).hits
                 .map { TextContract.Hit(start: $0.start, keyword: $0.keyword) }
             #expect(hits == testCase.hits, "longest hits in \(text.debugDescription)")
