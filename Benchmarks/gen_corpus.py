@@ -27,32 +27,22 @@ import html
 import json
 import os
 import random
-import re
 import sys
-import unicodedata
 
-WU = {
-    "人工智能技术": "人工智能 商业智能 图像理解 投资决策辅助系统 智能数据分析 智能机器人 机器学习 深度学习 语义搜索 "
-              "生物识别技术 人脸识别 语音识别 身份验证 自动驾驶 自然语言处理",
-    "大数据技术": "大数据 数据挖掘 文本挖掘 数据可视化 异构数据 征信 增强现实 混合现实 虚拟现实",
-    "云计算技术": "云计算 流计算 图计算 内存计算 多方安全计算 类脑计算 绿色计算 认知计算 融合架构 亿级并发 EB级存储 "
-              "物联网 信息物理系统",
-    "区块链技术": "区块链 数字货币 分布式计算 差分隐私技术 智能金融合约",
-    "数字技术运用": "移动互联网 工业互联网 移动互联 互联网医疗 电子商务 移动支付 第三方支付 NFC支付 智能能源 B2B B2C C2B "
-               "C2C O2O 网联 智能穿戴 智慧农业 智能交通 智能医疗 智能客服 智能家居 智能投顾 智能文旅 智能环保 智能电网 "
-               "智能营销 数字营销 无人零售 互联网金融 数字金融 Fintech 金融科技 量化金融 开放银行",
-}
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "Tests", "Fixtures", "contract"))
+import nqpcontract  # noqa: E402  (nqp's text rules, shared with samples/generate_samples.py)
+
 ENGLISH = ["artificial intelligence", "machine learning", "deep learning", "cloud computing", "big data",
            "blockchain", "Internet of Things", "digital transformation", "data analytics", "cybersecurity",
            "e-commerce", "automation", "robotics", "quantum computing"]
-CATEGORY = {k: c for c, ws in WU.items() for k in ws.split()}
+CATEGORY = dict(nqpcontract.load_dictionary())  # the 76 keywords of Wu et al. (2021), as nqp ships them
 for _t in ENGLISH:
     CATEGORY[_t] = "English"
 KEYWORDS = list(CATEGORY)
 ZH_KEYWORDS = [k for k in KEYWORDS if CATEGORY[k] != "English"]
 ASCII_WU = [k for k in ZH_KEYWORDS if all(ord(c) < 128 for c in k)]
-FULLWIDTH = {k: "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in k) for k in ZH_KEYWORDS
-             if any(ord(c) < 128 for c in k)}
+FULLWIDTH = {k: nqpcontract.fullwidth(k) for k in ZH_KEYWORDS if any(ord(c) < 128 for c in k)}
 
 # ------------------------------------------------------------------------------------------------ text pools
 SUBJ = ["公司", "本集团", "报告期内公司", "管理层", "各子公司", "本行", "公司董事会", "经营团队"]
@@ -86,40 +76,9 @@ PLANT_EN = ["In fiscal {y} we expanded our {k} capabilities across the platform.
             "We continue to invest in {k} to improve efficiency."]
 
 
-def is_cjk(ch):
-    o = ord(ch)
-    return (0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3FFFF
-            or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF)
-
-
-def longest_hits(text, keywords):
-    """Leftmost-longest, non-overlapping; ASCII keywords case-insensitive whole words."""
-    lowered = text.lower()
-    first = {}
-    for k in keywords:
-        first.setdefault(k[0].lower(), []).append(k)
-    for v in first.values():
-        v.sort(key=len, reverse=True)
-    out, i, n = [], 0, len(text)
-    while i < n:
-        for k in first.get(lowered[i], ()):
-            if lowered.startswith(k.lower(), i):
-                if k.isascii() and ((i > 0 and lowered[i - 1].isascii() and lowered[i - 1].isalnum()) or
-                                    (i + len(k) < n and lowered[i + len(k)].isascii() and
-                                     lowered[i + len(k)].isalnum())):
-                    continue
-                out.append(k)
-                i += len(k)
-                break
-        else:
-            i += 1
-    return out
-
-
-def match_text(s):
-    t = unicodedata.normalize("NFKC", s)
-    return re.sub(r"\s+", lambda m: "" if (m.start() == 0 or m.end() == len(t) or is_cjk(t[m.start() - 1])
-                                           or is_cjk(t[m.end()])) else " ", t)
+def keywords_in(layout):
+    """The keywords nqp counts in `layout` (match text, leftmost-longest), in text order."""
+    return [k for _, k in nqpcontract.longest_hits(nqpcontract.match_text(layout), KEYWORDS)]
 
 
 class Gen:
@@ -148,7 +107,7 @@ class Gen:
             en.append(" ".join("%s %s %s %s" % (r.choice(EN_SUBJ), r.choice(EN_VERB), r.choice(EN_OBJ),
                                                 r.choice(EN_TAIL)) for _ in range(r.randint(3, 6))))
         for p in zh + en:
-            assert not longest_hits(match_text(p), KEYWORDS), p
+            assert not keywords_in(p), p
         labels = ["营业收入", "营业成本", "销售费用", "管理费用", "财务费用", "投资收益", "营业利润", "利润总额",
                   "所得税费用", "净利润", "货币资金", "应收账款", "存货", "固定资产", "在建工程", "短期借款",
                   "应付账款", "合同负债", "长期借款", "股本", "资本公积", "盈余公积", "未分配利润"]
@@ -156,7 +115,7 @@ class Gen:
                      "administrative", "Operating income", "Interest expense", "Income before taxes", "Net income",
                      "Cash and cash equivalents", "Accounts receivable", "Inventories", "Total current assets",
                      "Property and equipment", "Goodwill", "Accounts payable", "Long-term debt", "Total equity"]
-        assert not longest_hits(match_text("\n".join(labels + en_labels)), KEYWORDS)
+        assert not keywords_in("\n".join(labels + en_labels))
         self.zh_tables, self.ix_tables, self.legacy_tables = [], [], []
         td = ("<td width=%d valign=top style='width:%.1fpt;border:solid windowtext 1.0pt;border-top:none;padding:"
               "0cm 5.4pt 0cm 5.4pt'><p class=MsoNormal align=%s style='text-align:%s'><span lang=%s "
@@ -197,11 +156,11 @@ class Gen:
         for k in ZH_KEYWORDS:
             for tpl in PLANT_ZH + NEG_ZH:
                 for shown in (k, FULLWIDTH.get(k, k)):
-                    assert longest_hits(match_text(tpl.format(k=shown)), KEYWORDS) == [k], (tpl, k)
-            assert longest_hits(match_text("研发方向\n%s\n12.34" % k), KEYWORDS) == [k], k
+                    assert keywords_in(tpl.format(k=shown)) == [k], (tpl, k)
+            assert keywords_in("研发方向\n%s\n12.34" % k) == [k], k
         for k in ENGLISH + ASCII_WU:
             for tpl in PLANT_EN:
-                assert longest_hits(match_text(tpl.format(k=k, y=2020)), KEYWORDS) == [k], (tpl, k)
+                assert keywords_in(tpl.format(k=k, y=2020)) == [k], (tpl, k)
         return zh, en
 
     def plant_zh(self, r, k, form):
@@ -219,7 +178,7 @@ class Gen:
             return a + k + b, "%s%s</span><span lang=ZH-CN style='font-family:宋体'>%s%s" % (
                 html.escape(a), html.escape(k[:c]), html.escape(k[c:]), html.escape(b))
         c = len(k) // 2
-        if form == "block" and len(k) > 1 and (is_cjk(k[c - 1]) or is_cjk(k[c])):
+        if form == "block" and len(k) > 1 and (nqpcontract.is_cjk(k[c - 1]) or nqpcontract.is_cjk(k[c])):
             return a + k + b, "%s%s</span></p>\n<p class=MsoNormal><span style='font-family:宋体'>%s%s" % (
                 html.escape(a), html.escape(k[:c]), html.escape(k[c:]), html.escape(b))
         if form == "charref":
@@ -393,19 +352,12 @@ class Gen:
         return "".join(out).encode("utf-8"), counts, forms, decoys
 
 
-def _latin(ch):
-    n = unicodedata.normalize("NFKC", ch)
-    return n.isascii() and n.isalnum()
-
-
 def printed_lines(text, width):
     """Cut text into printed lines of about `width` characters, never between two Latin letters or digits
     (a line break there becomes a space in the match text and would split an ASCII keyword)."""
     lines, pos = [], 0
     while len(text) - pos > width:
-        cut = pos + width
-        while cut > pos + 1 and _latin(text[cut - 1]) and _latin(text[cut]):
-            cut -= 1
+        cut = nqpcontract.word_safe_cut(text, pos + width, pos + 1)
         lines.append(text[pos:cut])
         pos = cut
     lines.append(text[pos:])
@@ -421,9 +373,8 @@ ZH_WEIGHTS = [11, 3, 3, 3, 10, 4, 3, 3]
 
 
 def main(argv=None):
-    here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("out", nargs="?", default=os.path.join(here, "corpus"))
+    ap.add_argument("out", nargs="?", default=os.path.join(HERE, "corpus"))
     ap.add_argument("--n", type=int, default=64)
     ap.add_argument("--seed", type=int, default=424242)
     ap.add_argument("--min-mb", type=float, default=1.0)

@@ -33,13 +33,14 @@ import json
 import math
 import os
 import random
-import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(ROOT, "Tests", "Fixtures", "pdfgen"))
+sys.path.insert(0, os.path.join(ROOT, "Tests", "Fixtures", "contract"))
 import pdfgen  # noqa: E402  (the test generator: one typesetting layer for tests and benchmarks)
+import nqpcontract  # noqa: E402  (nqp's text rules, shared with the other generators)
 
 # Filler: business prose without any dictionary keyword and without 没/无/不 (negation characters).
 FILLER = [
@@ -62,48 +63,13 @@ FIRM_TRADES = ["大数据科技", "云计算", "物联网技术", "电子商务"
 WIDTH, COLUMN_WIDTH, LINES_PER_PAGE, COLUMN_LINES = 40, 19, 36, 34
 
 
-def load_keywords(path):
-    """(keyword, category) pairs of an nqp dictionary file (the `keywords: [...]` lists under `categories:`)."""
-    text = open(path, encoding="utf-8").read()
-    pairs = []
-    for category, body in re.findall(r"\n  (\S+):\n(.*?)(?=\n  \S+:\n|\Z)", text.split("\ncategories:", 1)[1], re.S):
-        match = re.search(r"keywords:\s*\[(.*?)\]", body, re.S)
-        if match:
-            pairs += [(k.strip(), category) for k in match.group(1).split(",") if k.strip()]
-    return pairs
-
-
-def longest_counts(text, keywords):
-    """Leftmost-longest, non-overlapping matches (nqp's default `mode: longest`), ASCII case-insensitive."""
-    folded = text.lower()
-    by_first = {}
-    for k in keywords:
-        by_first.setdefault(k.lower()[0], []).append(k)
-    for v in by_first.values():
-        v.sort(key=len, reverse=True)
-    counts = dict.fromkeys(keywords, 0)
-    i = 0
-    while i < len(folded):
-        for k in by_first.get(folded[i], ()):
-            if folded.startswith(k.lower(), i):
-                counts[k] += 1
-                i += len(k)
-                break
-        else:
-            i += 1
-    return counts
-
-
 def wrap(text, width):
     """Fixed-width lines, as a typesetter breaks Chinese text anywhere, except inside a run of ASCII letters and
     digits (`Fintech`, `B2C`): nqp joins lines with a space between two ASCII characters, so a word broken there
     would be two words, in nqp as in any reader."""
     lines, start = [], 0
     while start < len(text):
-        end = min(start + width, len(text))
-        while start + 1 < end < len(text) and text[end - 1].isascii() and text[end - 1].isalnum() \
-                and text[end].isascii() and text[end].isalnum():
-            end -= 1
+        end = nqpcontract.word_safe_cut(text, min(start + width, len(text)), start + 1)
         lines.append(text[start:end])
         start = end
     return lines
@@ -199,7 +165,7 @@ def main():
     reason = pdfgen.check()
     if reason:
         sys.exit("gen_pdf_corpus.py: " + reason)
-    pairs = load_keywords(args.dictionary)
+    pairs = nqpcontract.load_dictionary(args.dictionary)
     keywords = [k for k, _ in pairs]
     for word in FILLER + CONNECT + PLANT_LEAD + CHAPTERS:
         assert not any(k.lower() in word.lower() for k in keywords), word
@@ -215,19 +181,19 @@ def main():
         name, spec, plants, firm = report_spec(rng, index, keywords, pages_total, mentions)
         path = os.path.join(docs, name)
         pdfgen.make_pdf(spec, path)
-        # The body text under nqp's rules: header and footer lines removed, lines joined (no space next to
-        # Chinese characters), and counted leftmost-longest. It must equal the planted mentions exactly.
-        body = "".join(pdfgen.expected_page_texts(spec)).replace("\n", "")
-        counts = longest_counts(body, keywords)
+        # The body text under nqp's rules: header and footer lines removed, the match text of the pages (line
+        # breaks next to Chinese characters removed), counted leftmost-longest. It must equal the planted mentions.
+        body = nqpcontract.match_text("\n".join(pdfgen.expected_page_texts(spec)))
+        counts = nqpcontract.longest_counts(body, keywords)
         # The cover names the firm once (华夏大数据科技股份有限公司): a real mention in the text, unlike the header.
-        planted = longest_counts("".join(spec["pages"][0]["lines"]), keywords)
+        planted = nqpcontract.longest_counts("".join(spec["pages"][0]["lines"]), keywords)
         for k in plants:
             planted[k] += 1
         # A keyword nested in a longer planted one (移动互联 in 移动互联网) counts once, as the longer one.
         if counts != planted:
             sys.exit("gen_pdf_corpus.py: %s: counted %d, planted %d: filler formed a keyword" % (
                 name, sum(counts.values()), sum(planted.values())))
-        header_hits = sum(longest_counts(spec["header"], keywords).values())
+        header_hits = sum(nqpcontract.longest_counts(spec["header"], keywords).values())
         size = os.path.getsize(path)
         rows.append([name, size] + [counts[k] for k in keywords])
         files.append({"file": name, "pages": len(spec["pages"]), "bytes": size, "planted": len(plants),

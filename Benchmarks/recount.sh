@@ -12,12 +12,10 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
+source "$HERE/common.sh"
 RUNS="${RUNS:-3}"
-BUILD="${BUILD:-1}"
-NQP="${NQP:-$ROOT/.build/release/nqp}"
 CORPUS="${CORPUS:-$HERE/corpus}"
 PDFS="${PDFS:-$ROOT/../shared/realdata/cninfo_pdf}"
-PYTHON="${PYTHON:-python3}"
 # Each real PDF is linked this many times under different names (each name is its own report and cache entry):
 # five PDFs alone measure mostly the per-process cost, not the per-report work.
 PDF_COPIES="${PDF_COPIES:-10}"
@@ -27,7 +25,7 @@ RESULTS="$OUT/recount.jsonl"
 mkdir -p "$OUT"
 : > "$RESULTS"
 
-[ "$BUILD" = 1 ] && (cd "$ROOT" && swift build -c release >&2)
+build_nqp
 [ -f "$CORPUS/keywords.yaml" ] || "$PYTHON" "$HERE/gen_corpus.py" "$CORPUS" >&2
 
 # project NAME FILES...: a folder with reports named <firm>_<year>.<ext> (symbolic links), the benchmark

@@ -33,7 +33,7 @@ def measure(argv):
     if argv[5] != "--":
         sys.exit("usage: report.py measure RESULTS LABEL RUN CORPUS_BYTES STDOUT_FILE -- COMMAND...")
     with open(stdout_file, "wb") as out:
-        returncode, wall, rss_kb = run_timed(argv[6:], out)
+        returncode, wall, _, rss_kb = run_timed(argv[6:], out)
     rec = {"label": label, "run": int(run), "wall": round(wall, 4), "rss_kb": rss_kb,
            "bytes": int(corpus_bytes), "rc": returncode}
     with open(results, "a", encoding="utf-8") as fh:
@@ -45,24 +45,29 @@ def measure(argv):
 
 
 def run_timed(command, stdout, stderr=None):
-    """Runs COMMAND once; returns (returncode, wall seconds, peak RSS KiB)."""
+    """Runs COMMAND once; returns (returncode, wall seconds, CPU seconds, peak RSS KiB). CPU = user + system
+    seconds of the process and its children (getrusage); peak RSS from GNU /usr/bin/time -v when it exists, else
+    getrusage of the children. Also used by report_pdf.py."""
     gnu_time = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
     time_log = None
     if gnu_time:
         fd, time_log = tempfile.mkstemp(prefix="nqp-bench-time-")
         os.close(fd)
         command = [gnu_time, "-v", "-o", time_log] + command
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.run(command, stdout=stdout, stderr=stderr)
     wall = time.perf_counter() - t0
-    rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    rss_kb = after.ru_maxrss
     if time_log:
         with open(time_log, encoding="utf-8", errors="replace") as fh:
             m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", fh.read())
         os.remove(time_log)
         if m:
             rss_kb = int(m.group(1))
-    return proc.returncode, wall, rss_kb
+    return proc.returncode, wall, cpu, rss_kb
 
 
 def check(argv):
@@ -70,7 +75,7 @@ def check(argv):
     if argv[5] != "--":
         sys.exit("usage: report.py check RESULTS LABEL RUN TARGET_SECONDS FIGURE -- COMMAND...")
     with tempfile.TemporaryFile() as err:
-        rc, wall, rss_kb = run_timed(argv[6:], subprocess.DEVNULL, err)
+        rc, wall, _, rss_kb = run_timed(argv[6:], subprocess.DEVNULL, err)
         err.seek(0)
         text = err.read().decode("utf-8", "replace")
     stages = {}
@@ -131,21 +136,11 @@ def table(argv):
                 recs.append(json.loads(line))
     checks = [r for r in recs if r.get("kind") == "check"]
     recs = [r for r in recs if r.get("kind") != "check"]
-    labels = list(dict.fromkeys(r["label"] for r in recs))
-    stats = {}
-    for lb in labels:
-        rs = [r for r in recs if r["label"] == lb and r["rc"] == 0]
-        failed = sum(1 for r in recs if r["label"] == lb and r["rc"] != 0)
-        if not rs:
-            stats[lb] = None
-            print("%s: all %d runs failed" % (lb, failed))
-            continue
-        walls = [r["wall"] for r in rs]
-        mbps = [r["bytes"] / 1e6 / w for r, w in zip(rs, walls)]
-        stats[lb] = {"n": len(rs), "failed": failed, "wall": statistics.median(walls), "wmin": min(walls),
-                     "wmax": max(walls), "mbps": statistics.median(mbps), "mbmin": min(mbps), "mbmax": max(mbps),
-                     "rss": max(r["rss_kb"] for r in rs) / 1024, "bytes": rs[0]["bytes"]}
-    ok = [lb for lb in labels if stats[lb]]
+    stats = label_stats(recs)
+    for s in stats.values():
+        mbps = [r["bytes"] / 1e6 / r["wall"] for r in s["runs"]]
+        s.update(mbps=statistics.median(mbps), mbmin=min(mbps), mbmax=max(mbps))
+    ok = list(stats)
     if not ok:
         check_table(checks)
         return 1
@@ -178,7 +173,7 @@ def table(argv):
             stats[big]["rss"], stats[j1]["rss"], stats[big]["rss"] / stats[j1]["rss"]))
     if j1:
         for peer, need in (("lxml-aho", 3.0), ("bs4-lxml", 30.0)):
-            if peer in stats and stats[peer]:
+            if peer in stats:
                 r = stats[j1]["mbps"] / stats[peer]["mbps"]
                 targets.append(("--jobs 1 ≥ %g× %s" % (need, peer), "%.1f×" % r, r >= need))
         nqp_rows = [lb for lb in ok if lb.startswith("nqp")]
@@ -190,19 +185,48 @@ def table(argv):
     for lb, med, target, met in check_table(checks):
         targets.append(("%s < %g s" % (lb, target) if target else lb,
                         "%.3f s" % med if med is not None else "failed", met))
-    if targets:
-        print()
-        print("| target | measured | |")
-        print("|---|---|---|")
-        for name, fig, met in targets:
-            print("| %s | %s | %s |" % (name, fig, "met" if met else "NOT met"))
+    print_targets("target", targets)
     return 0
 
 
+def label_stats(recs):
+    """Per label, in order of first appearance, the figures of its successful runs: `runs`, `n`, `failed`, `wall`
+    (median), `wmin`, `wmax`, `rss` (peak MiB) and `bytes`. A label whose runs all failed is left out, with a
+    message. Also used by report_pdf.py."""
+    stats = {}
+    for lb in dict.fromkeys(r["label"] for r in recs):
+        rs = [r for r in recs if r["label"] == lb and r["rc"] == 0]
+        failed = sum(1 for r in recs if r["label"] == lb and r["rc"] != 0)
+        if not rs:
+            print("%s: all %d runs failed" % (lb, failed))
+            continue
+        walls = [r["wall"] for r in rs]
+        stats[lb] = {"runs": rs, "n": len(rs), "failed": failed, "wall": statistics.median(walls),
+                     "wmin": min(walls), "wmax": max(walls), "rss": max(r["rss_kb"] for r in rs) / 1024,
+                     "bytes": rs[0]["bytes"]}
+    return stats
+
+
+def print_targets(heading, targets):
+    """The targets table: one row per (target, measured figure, met), marked `met` / `NOT met`."""
+    if not targets:
+        return
+    print()
+    print("| %s | measured | |" % heading)
+    print("|---|---|---|")
+    for name, fig, met in targets:
+        print("| %s | %s | %s |" % (name, fig, "met" if met else "NOT met"))
+
+
+def run_command_line(doc, commands):
+    """`SCRIPT COMMAND ARGS...`: calls commands[COMMAND](ARGS) and exits with its status; the usage otherwise."""
+    if len(sys.argv) < 3 or sys.argv[1] not in commands:
+        sys.exit(doc)
+    sys.exit(commands[sys.argv[1]](sys.argv[2:]))
+
+
 def main():
-    if len(sys.argv) < 3 or sys.argv[1] not in ("measure", "check", "table"):
-        sys.exit(__doc__)
-    sys.exit({"measure": measure, "check": check, "table": table}[sys.argv[1]](sys.argv[2:]))
+    run_command_line(__doc__, {"measure": measure, "check": check, "table": table})
 
 
 if __name__ == "__main__":

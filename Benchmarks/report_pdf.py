@@ -14,37 +14,11 @@ threaded; CPU seconds are what a shared machine does not inflate, wall seconds a
 --jobs 2 speed-up is on wall time (pages per wall second), since that is what a second core buys.
 """
 import json
-import os
-import re
-import resource
 import statistics
 import subprocess
 import sys
-import tempfile
-import time
 
-
-def run_timed(command, stdout):
-    gnu_time = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
-    log = None
-    if gnu_time:
-        fd, log = tempfile.mkstemp(prefix="nqp-pdf-bench-")
-        os.close(fd)
-        command = [gnu_time, "-v", "-o", log] + command
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t0 = time.perf_counter()
-    proc = subprocess.run(command, stdout=stdout, stderr=subprocess.DEVNULL)
-    wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    rss_kb = after.ru_maxrss
-    if log:
-        with open(log, encoding="utf-8", errors="replace") as fh:
-            m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", fh.read())
-        os.remove(log)
-        if m:
-            rss_kb = int(m.group(1))
-    return proc.returncode, wall, cpu, rss_kb
+from report import label_stats, print_targets, run_command_line, run_timed  # shared with report.py
 
 
 def measure(argv):
@@ -52,7 +26,7 @@ def measure(argv):
     if argv[7] != "--":
         sys.exit(__doc__)
     with open(stdout_file, "wb") as out:
-        rc, wall, cpu, rss_kb = run_timed(argv[8:], out)
+        rc, wall, cpu, rss_kb = run_timed(argv[8:], out, subprocess.DEVNULL)
     rec = {"label": label, "run": int(run), "wall": round(wall, 4), "cpu": round(cpu, 4), "rss_kb": rss_kb,
            "pages": int(pages), "bytes": int(nbytes), "files": int(files), "rc": rc}
     with open(results, "a", encoding="utf-8") as fh:
@@ -65,23 +39,14 @@ def measure(argv):
 
 def table(argv):
     recs = [json.loads(line) for line in open(argv[0], encoding="utf-8") if line.strip()]
-    labels = list(dict.fromkeys(r["label"] for r in recs))
-    stats = {}
-    for lb in labels:
-        rs = [r for r in recs if r["label"] == lb and r["rc"] == 0]
-        failed = sum(1 for r in recs if r["label"] == lb and r["rc"] != 0)
-        if not rs:
-            print("%s: all %d runs failed" % (lb, failed))
-            continue
-        walls, cpus = [r["wall"] for r in rs], [r["cpu"] for r in rs]
-        stats[lb] = {"n": len(rs), "failed": failed, "wall": statistics.median(walls), "wmin": min(walls),
-                     "wmax": max(walls), "cpu": statistics.median(cpus), "cmin": min(cpus), "cmax": max(cpus),
-                     "pages": rs[0]["pages"], "files": rs[0]["files"], "bytes": rs[0]["bytes"],
-                     "rss": max(r["rss_kb"] for r in rs) / 1024}
-        s = stats[lb]
+    stats = label_stats(recs)
+    for s in stats.values():
+        cpus = [r["cpu"] for r in s["runs"]]
+        s.update(cpu=statistics.median(cpus), cmin=min(cpus), cmax=max(cpus), pages=s["runs"][0]["pages"],
+                 files=s["runs"][0]["files"])
         s["ppc"] = s["pages"] / s["cpu"] if s["cpu"] else float("nan")
         s["ppw"] = s["pages"] / s["wall"] if s["wall"] else float("nan")
-    ok = [lb for lb in labels if lb in stats]
+    ok = list(stats)
     peers = [lb for lb in ok if not lb.startswith("nqp")]
     # "cores used" = median CPU seconds / median wall seconds: below 1 (or below 2 with --jobs 2) the
     # process waited for a core, i.e. the machine was busy, and wall-time ratios say more about the load than
@@ -119,19 +84,12 @@ def table(argv):
             r = stats[j1]["rss"] / stats[small]["rss"]
             targets.append(("memory flat: %d PDFs vs %d PDFs (≤ 1.25×)" % (stats[j1]["files"], stats[small]["files"]),
                             "%.0f vs %.0f MiB (%.2f×)" % (stats[j1]["rss"], stats[small]["rss"], r), r <= 1.25))
-    if targets:
-        print()
-        print("| PDF target | measured | |")
-        print("|---|---|---|")
-        for name, fig, met in targets:
-            print("| %s | %s | %s |" % (name, fig, "met" if met else "NOT met"))
+    print_targets("PDF target", targets)
     return 0
 
 
 def main():
-    if len(sys.argv) < 3 or sys.argv[1] not in ("measure", "table"):
-        sys.exit(__doc__)
-    sys.exit({"measure": measure, "table": table}[sys.argv[1]](sys.argv[2:]))
+    run_command_line(__doc__, {"measure": measure, "table": table})
 
 
 if __name__ == "__main__":

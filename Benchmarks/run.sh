@@ -10,7 +10,7 @@
 #   CHECKS=1        the other targets: no-change rerun over 10,000 reports, entropy scoring and export of
 #                   a 100,000-row panel (gen_reports.py, gen_panel.py); 0 skips
 #   CHECK_RUNS=3    timed runs per check
-#   BUILD=1         0 skips `swift build -c release`
+#   BUILD=1         0 skips `swift build -c release` (common.sh)
 # nqp runs in Benchmarks/out (no pipeline.yml there), so `nqp count` uses its built-in counting defaults:
 # longest mode, negation on (negated mentions are reported but not counted).
 #   NQP_COMMAND     the nqp arguments; $JOBS, $NQP_DICT and $DOCS are expanded when it runs (see below)
@@ -18,6 +18,7 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$HERE")"
+source "$HERE/common.sh"
 CORPUS="$(realpath -m "${CORPUS:-$HERE/corpus}")"   # absolute: the script changes directory below
 DOCS="$CORPUS/docs"
 DICT="$(realpath -m "${DICT:-$CORPUS/keywords.txt}")"            # keyword TAB category: the peers' format
@@ -29,26 +30,12 @@ EXTRA_PEERS="${EXTRA_PEERS:-}"
 MEM10="${MEM10:-1}"
 CHECKS="${CHECKS:-1}"
 CHECK_RUNS="${CHECK_RUNS:-3}"
-BUILD="${BUILD:-1}"
 PEERS_BENCH="$(realpath -m "${PEERS_BENCH:-$ROOT/../shared/bench/peers_bench.py}")"
-PYTHON="${PYTHON:-python3}"
-NQP="$(realpath -m "${NQP:-$ROOT/.build/release/nqp}")"
 # The one place that says how nqp is run (single quotes: expanded per run with eval).
 NQP_COMMAND="${NQP_COMMAND:-count --jobs \$JOBS --format csv --dictionary \$NQP_DICT \$DOCS}"
 
-OUT="$HERE/out"
-mkdir -p "$OUT"
-# `nqp count` reads pipeline.yml from the working directory when there is one; run where there is none.
-cd "$OUT"
-[ ! -e pipeline.yml ] || { echo "error: $OUT/pipeline.yml exists; remove it (nqp count would use it)" >&2; exit 1; }
-RESULTS="$OUT/results.jsonl"
-: > "$RESULTS"
-
-if [ "$BUILD" = 1 ]; then
-  echo "== building nqp (release)" >&2
-  (cd "$ROOT" && swift build -c release 2>&1 | tail -n 3) >&2
-fi
-[ -x "$NQP" ] || { echo "error: $NQP not found; build with 'swift build -c release' at $ROOT" >&2; exit 1; }
+enter_output_folder "$HERE/out"
+build_nqp
 
 if [ ! -f "$CORPUS/manifest.json" ] || [ ! -d "$DOCS" ]; then
   echo "== generating the corpus into $CORPUS" >&2
@@ -75,10 +62,7 @@ echo "== nqp: $NQP $(JOBS=N; eval "echo $NQP_COMMAND")" >&2
 run_nqp "nqp --jobs 1" 1 "$DOCS" "$BYTES"
 run_nqp "nqp --jobs 2" 2 "$DOCS" "$BYTES"
 
-echo "== counts: nqp --kwic 0 (every hit with its status) vs the planted counts in expected.csv" >&2
-"$NQP" count --jobs 2 --kwic 0 --format csv --dictionary "$NQP_DICT" "$DOCS" > "$OUT/nqp_hits.csv" 2>/dev/null || true
-"$PYTHON" "$HERE/check_counts.py" "$CORPUS/expected.csv" "$OUT/nqp_hits.csv" "$OUT/nqp_jobs1.csv" \
-  | tee "$OUT/counts_check.txt" >&2 || true
+check_counts "$CORPUS/expected.csv" "$OUT/nqp_jobs1.csv" "$NQP_DICT" "$DOCS" || true
 
 echo "== parsers: the fast scanner's match text vs libxml2's (the reference) on every corpus file" >&2
 parser_differences=0

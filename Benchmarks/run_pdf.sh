@@ -11,12 +11,13 @@
 #   RUNS=3            runs of nqp, PyMuPDF and mutool;  SLOW_RUNS=1  runs of pdfplumber
 #   PLUMBER_PAGES=400 pages pdfplumber reads (whole files);  SMALL_FILES=25  files of the memory comparison run
 #   N=100             PDFs in the corpus (gen_pdf_corpus.py --n);  CORPUS=Benchmarks/corpus/pdf
-#   BUILD=1           0 skips `swift build -c release`;  INSTALL=1  0 skips `pip install`
+#   BUILD=1           0 skips `swift build -c release` (common.sh);  INSTALL=1  0 skips `pip install`
 #   DICT              dictionary nqp counts with (default: dictionaries/digital_transformation.zh.yml)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$HERE")"
+source "$HERE/common.sh"
 CORPUS="$(realpath -m "${CORPUS:-$HERE/corpus/pdf}")"
 DOCS="$CORPUS/docs"
 DICT="$(realpath -m "${DICT:-$ROOT/dictionaries/digital_transformation.zh.yml}")"
@@ -25,24 +26,11 @@ SLOW_RUNS="${SLOW_RUNS:-1}"
 PLUMBER_PAGES="${PLUMBER_PAGES:-400}"
 SMALL_FILES="${SMALL_FILES:-25}"
 N="${N:-100}"
-BUILD="${BUILD:-1}"
 INSTALL="${INSTALL:-1}"
-PYTHON="${PYTHON:-python3}"
-NQP="$(realpath -m "${NQP:-$ROOT/.build/release/nqp}")"
 MUTOOL="${MUTOOL:-mutool}"
 
-OUT="$HERE/out/pdf"
-mkdir -p "$OUT"
-cd "$OUT"   # no pipeline.yml here: nqp count uses its built-in counting defaults
-[ ! -e pipeline.yml ] || { echo "error: $OUT/pipeline.yml exists; remove it (nqp count would use it)" >&2; exit 1; }
-RESULTS="$OUT/results.jsonl"
-: > "$RESULTS"
-
-if [ "$BUILD" = 1 ]; then
-  echo "== building nqp (release)" >&2
-  (cd "$ROOT" && swift build -c release 2>&1 | tail -n 3) >&2
-fi
-[ -x "$NQP" ] || { echo "error: $NQP not found; build with 'swift build -c release' at $ROOT" >&2; exit 1; }
+enter_output_folder "$HERE/out/pdf"
+build_nqp
 command -v "$MUTOOL" >/dev/null || { echo "error: mutool not found (apt-get install mupdf-tools)" >&2; exit 1; }
 if [ "$INSTALL" = 1 ] && ! "$PYTHON" -c 'import fpdf, pdfplumber, pymupdf' 2>/dev/null; then
   echo "== installing the generator's and the peers' packages (pip install -q fpdf2 pdfplumber PyMuPDF)" >&2
@@ -111,11 +99,8 @@ done
 measure "nqp --jobs 1 ($SM_COUNT PDFs)" 1 "$SM_PAGES" "$SM_BYTES" "$SM_COUNT" "$OUT/nqp_small.csv" -- \
   "$NQP" count --jobs 1 --format csv --dictionary "$DICT" "${FILES[@]:0:$SMALL_FILES}"
 
-echo "== counts: nqp --kwic 0 (every hit with its status) vs the planted counts in expected.csv" >&2
-"$NQP" count --jobs 2 --kwic 0 --format csv --dictionary "$DICT" "${FILES[@]}" > "$OUT/nqp_hits.csv" 2>/dev/null || true
 counts_ok=1
-"$PYTHON" "$HERE/check_counts.py" "$CORPUS/expected.csv" "$OUT/nqp_hits.csv" "$OUT/nqp_jobs1.csv" \
-  | tee "$OUT/counts_check.txt" >&2 || counts_ok=0
+check_counts "$CORPUS/expected.csv" "$OUT/nqp_jobs1.csv" "$DICT" "${FILES[@]}" || counts_ok=0
 cmp -s "$OUT/nqp_jobs1.csv" "$OUT/nqp_jobs2.csv" && echo "--jobs 1 and --jobs 2 output: identical" | tee -a "$OUT/counts_check.txt" >&2 \
   || { echo "--jobs 1 and --jobs 2 output: DIFFERENT" | tee -a "$OUT/counts_check.txt" >&2; counts_ok=0; }
 

@@ -7,16 +7,21 @@ conversions, inline-XBRL 10-Ks, CSMAR-style CSV exports with three header rows, 
 
 Usage:  python3 samples/generate_samples.py            (Python 3.8+, standard library only)
 
+It reads the 76 keywords from dictionaries/digital_transformation.zh.yml and nqp's text rules (match text, ASCII
+word characters, leftmost-longest counting) from Tests/Fixtures/contract/nqpcontract.py, the module the benchmark
+generators use too.
+
 Deterministic: a fixed seed, per-report seeds derived with SHA-256, gzip/zip written with fixed timestamps, sorted
 outputs. Running it twice gives byte-identical files. It rewrites the folders reports/, financial/, bad/,
 expected/ and the files manifest.csv and README.md; it leaves everything else in samples/ alone.
 
 Self-check: after building each report, the script re-derives the report's match text from the bytes it wrote
-(following the contract's text rules), counts the 76 Wu et al. (2021) keywords leftmost-longest, classifies every
+(nqp's text rules, from nqpcontract), counts the 76 Wu et al. (2021) keywords leftmost-longest, classifies every
 hit (negated / customer-shareholder-supplier-biography context / inside a company name / plain) and stops with an
 error when the hits differ from what it planted. So the tables in README.md and expected/planted_counts.csv are
 what the text really holds under the generator's own semantics (documented in README.md).
 """
+import collections
 import csv
 import gzip
 import hashlib
@@ -28,29 +33,19 @@ import random
 import re
 import shutil
 import sys
-import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
 
 SEED = 20240917
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "Tests", "Fixtures", "contract"))
+import nqpcontract  # noqa: E402  (nqp's text rules, shared with the benchmark generators)
 YEARS = (2019, 2020, 2021)
 OWNED_DIRS = ("reports", "financial", "bad", "expected")
 
 # --------------------------------------------------------------------------------------------------------------
-# The 76 keywords of Wu, Hu, Lin & Ren (2021), grouped as the public reproductions group them.
-WU_KEYWORDS = {
-    "人工智能技术": "人工智能 商业智能 图像理解 投资决策辅助系统 智能数据分析 智能机器人 机器学习 深度学习 语义搜索 "
-              "生物识别技术 人脸识别 语音识别 身份验证 自动驾驶 自然语言处理",
-    "大数据技术": "大数据 数据挖掘 文本挖掘 数据可视化 异构数据 征信 增强现实 混合现实 虚拟现实",
-    "云计算技术": "云计算 流计算 图计算 内存计算 多方安全计算 类脑计算 绿色计算 认知计算 融合架构 亿级并发 EB级存储 "
-              "物联网 信息物理系统",
-    "区块链技术": "区块链 数字货币 分布式计算 差分隐私技术 智能金融合约",
-    "数字技术运用": "移动互联网 工业互联网 移动互联 互联网医疗 电子商务 移动支付 第三方支付 NFC支付 智能能源 B2B B2C C2B "
-               "C2C O2O 网联 智能穿戴 智慧农业 智能交通 智能医疗 智能客服 智能家居 智能投顾 智能文旅 智能环保 智能电网 "
-               "智能营销 数字营销 无人零售 互联网金融 数字金融 Fintech 金融科技 量化金融 开放银行",
-}
-KEYWORD_DIMENSION = {kw: dim for dim, words in WU_KEYWORDS.items() for kw in words.split()}
+# The 76 keywords of Wu, Hu, Lin & Ren (2021), from the dictionary nqp ships (dictionaries/), by dimension.
+KEYWORD_DIMENSION = dict(nqpcontract.load_dictionary())
 KEYWORDS = list(KEYWORD_DIMENSION)
 assert len(KEYWORDS) == 76 and len(set(KEYWORDS)) == 76
 
@@ -270,7 +265,7 @@ PLANT_TEMPLATES = {
     ],
 }
 ENTITY_KEYWORDS = ["电子商务", "移动支付", "物联网", "大数据", "云计算", "人工智能"]
-FULLWIDTH = {"B2B": "Ｂ２Ｂ", "O2O": "Ｏ２Ｏ", "NFC支付": "ＮＦＣ支付", "EB级存储": "ＥＢ级存储"}
+FULLWIDTH = {k: nqpcontract.fullwidth(k) for k in ("B2B", "O2O", "NFC支付", "EB级存储")}
 
 PEOPLE = ["张明", "李华", "王强", "刘洋", "陈静", "杨帆", "赵磊", "黄婷", "周涛", "吴昊", "徐峰", "孙丽", "马骏",
           "朱红", "胡斌", "郭敏", "何军", "高翔", "林芳", "罗勇"]
@@ -282,12 +277,6 @@ PEOPLE = ["张明", "李华", "王强", "刘洋", "陈静", "杨帆", "赵磊", 
 def rng_for(*parts):
     digest = hashlib.sha256(("%d|" % SEED + "|".join(str(p) for p in parts)).encode("utf-8")).digest()
     return random.Random(int.from_bytes(digest[:8], "big"))
-
-
-def is_cjk(ch):
-    o = ord(ch)
-    return (0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3FFFF
-            or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF)
 
 
 def money(x):
@@ -563,7 +552,7 @@ class Plan:
         self.items = []
 
     def add(self, kw, category, section):
-        self.items.append((unicodedata.normalize("NFKC", kw), category, section))
+        self.items.append((nqpcontract.nfkc(kw), category, section))
 
 
 def chapter_titles(firm, year):
@@ -608,299 +597,360 @@ def mdna_subsections(firm, year):
             "九、公司未来发展的展望"], "九、公司未来发展的展望"
 
 
-def build_report(firm, year, fin, opts):
-    """Returns (blocks, plan, meta). Deterministic for (firm, year)."""
-    r = rng_for("report", firm.code, year)
-    d = fin[(firm.code, year)]
-    prev = fin[(firm.code, year - 1)]
-    plan = Plan()
-    bank = firm.industry.startswith("J")
-    we = "本行" if bank else "公司"
-    neutral = NEUTRAL_BANK if bank else NEUTRAL
-    chapters, mdna_idx = chapter_titles(firm, year)
-    subs, outlook = mdna_subsections(firm, year)
-    people = r.sample(PEOPLE, 8)
-    legal = opts.get("exec") or people[0]
-    yi = 1e8
-    blocks = []
-    page = [3]
+# A planted sentence other than a plain mention: category (negated, context-customer, entity, fullwidth, plain for
+# the nested pair), the keyword, the sentence or company name holding its marker, and the section it goes into
+# (mdna, shareholders, directors, subsidiaries).
+Extra = collections.namedtuple("Extra", "category keyword text section")
 
-    def header():
-        if firm.style in ("bank", "hshare") and chap_title[0]:
-            page[0] += 1
-            if firm.style == "bank":
-                blocks.append(("header", "%s %d %s %d年年度报告" % (chap_title[0], page[0], firm.name, year)))
-            else:
-                blocks.append(("header", "%s %d年年度报告 %d" % (firm.name, year, page[0])))
 
-    chap_title = [None]
+class ReportBuilder:
+    """Writes the blocks of one Chinese annual report and records every planted mention in a `Plan`.
 
-    def filler(n, pool=None):
-        pool = pool or neutral
-        out = []
-        for _ in range(n):
-            out.append(r.choice(pool).format(a="%.2f" % r.uniform(100, 90000), b="%.2f" % r.uniform(0.5, 35),
-                                             c=r.randint(3, 60), d="%.2f" % r.uniform(0.8, 2.5)))
-        return "".join(out)
+    Deterministic for (firm, year): one random stream, drawn from in a fixed order (mentions first, then the
+    report from cover to signature). `build()` returns (blocks, plan, meta).
+    """
 
-    def para(text):
-        blocks.append(("p", text))
-        if r.random() < 0.22:
-            header()
+    def __init__(self, firm, year, fin, opts):
+        self.firm, self.year, self.opts = firm, year, opts
+        self.r = rng_for("report", firm.code, year)
+        self.d, self.prev = fin[(firm.code, year)], fin[(firm.code, year - 1)]
+        self.plan = Plan()
+        self.bank = firm.industry.startswith("J")
+        self.we = "本行" if self.bank else "公司"
+        self.chapters, self.mdna_idx = chapter_titles(firm, year)
+        self.mdna_heading = self.chapters[self.mdna_idx]
+        self.subs, self.outlook = mdna_subsections(firm, year)
+        self.people = self.r.sample(PEOPLE, 8)
+        self.legal = opts.get("exec") or self.people[0]
+        self.blocks = []
+        self.page = 3                 # page number of the next running header
+        self.chapter_title = None     # the chapter the running headers repeat
+        self.year_index = YEARS.index(year)
+        self.n_plain = firm.plain[self.year_index]
 
-    # ---- plan the keyword mentions of this report
-    yi_idx = YEARS.index(year)
-    n_plain = firm.plain[yi_idx]
-    vocab = firm.vocab
-    plain_kws = [r.choice(vocab) for _ in range(n_plain)] if vocab else []
-    plain_kws = [k for k in plain_kws]
-    extras = []  # (category, text, section) sentences
-    if "negated" in firm.extras and n_plain:
-        for tpl, forced in PLANT_TEMPLATES["negated"][: 1 + yi_idx]:
-            kw = forced or r.choice([k for k in vocab if k in KEYWORD_DIMENSION])
-            extras.append(("negated", kw, tpl.format(kw=mark(kw, "negated")), "mdna"))
-    if "context" in firm.extras and n_plain:
-        choices = PLANT_TEMPLATES["context"]
-        for i in range(1 + yi_idx):
-            kind, tpl = choices[(i + len(firm.code) + int(firm.code) ) % len(choices)]
-            kw = r.choice([k for k in vocab if k in KEYWORD_DIMENSION])
-            text = tpl.format(kw=mark(kw, "context"), person=r.choice(PEOPLE))
-            section = {"customer": "mdna", "supplier": "mdna", "shareholder": "shareholders",
-                       "biography": "directors"}[kind]
-            extras.append(("context-" + kind, kw, text, section))
-    if "entity" in firm.extras and n_plain:
-        for i in range(1 + (yi_idx >= 1)):
-            kw = ENTITY_KEYWORDS[(int(firm.code) + i) % len(ENTITY_KEYWORDS)]
-            extras.append(("entity", kw, "%s%s有限公司" % (firm.short, mark(kw, "entity")), "subsidiaries"))
-    if "fullwidth" in firm.extras and n_plain:
-        for i, kw in enumerate(sorted(FULLWIDTH)[: 1 + yi_idx]):
-            extras.append(("fullwidth", kw, "公司积极拓展%s业务模式，相关渠道收入稳步增长。" % mark(FULLWIDTH[kw], "fullwidth"),
-                           "mdna"))
-    if "nested" in firm.extras and n_plain:
-        extras.append(("plain", "移动互联网", "%s把握%s发展机遇，线上渠道持续拓展。" % (we, mark("移动互联网")), "mdna"))
-        extras.append(("plain", "移动互联", "在%s时代，%s持续完善线上服务体系。" % (mark("移动互联"), we), "mdna"))
-    # ASCII keyword for 300617 (B2B) only in canonical case; ＡＩ (not a Wu keyword) as a full-width decoy.
-    plain_templates = PLANT_TEMPLATES["plain_bank" if bank else "plain"]
+    def build(self):
+        self.mdna_plain, self.other_plain = self.planned_plain_mentions()
+        self.extras = self.planned_extras()
+        self.cover_and_notice()
+        self.profile()
+        if self.firm.style in ("sz", "board2019") and self.year <= 2020:
+            self.chapter(self.chapters[2])
+            self.business_overview()
+        if self.firm.style == "hshare":
+            for title in self.chapters[2:6]:   # H-share: the chapters before the MD&A are short
+                self.chapter(title)
+                self.para(self.filler(3))
+                self.para(self.filler(2))
+        self.mdna()
+        for title in self.chapters[self.mdna_idx + 1:]:
+            self.later_chapter(title)
+        self.blocks.append(("p", "%s董事长：%s" % (self.firm.name, self.legal)))
+        # an extra whose section no chapter renders would be lost silently
+        assert {e.section for e in self.extras} <= {"mdna", "shareholders", "directors", "subsidiaries"}
+        return self.blocks, self.plan, {"legal": self.legal, "mdna_heading": self.mdna_heading}
 
-    def plant_plain(kw, form="plain"):
+    # ---- the keyword mentions of this report
+
+    def vocab_keyword(self):
+        return self.r.choice([k for k in self.firm.vocab if k in KEYWORD_DIMENSION])
+
+    def planned_extras(self):
+        """The negated, context, entity, full-width and nested mentions (none for a firm without plain ones)."""
+        firm, yi, extras = self.firm, self.year_index, []
+        if not self.n_plain:
+            return extras
+        if "negated" in firm.extras:
+            for tpl, forced in PLANT_TEMPLATES["negated"][: 1 + yi]:
+                kw = forced or self.vocab_keyword()
+                extras.append(Extra("negated", kw, tpl.format(kw=mark(kw, "negated")), "mdna"))
+        if "context" in firm.extras:
+            choices = PLANT_TEMPLATES["context"]
+            for i in range(1 + yi):
+                kind, tpl = choices[(i + len(firm.code) + int(firm.code)) % len(choices)]
+                kw = self.vocab_keyword()
+                text = tpl.format(kw=mark(kw, "context"), person=self.r.choice(PEOPLE))
+                section = {"customer": "mdna", "supplier": "mdna", "shareholder": "shareholders",
+                           "biography": "directors"}[kind]
+                extras.append(Extra("context-" + kind, kw, text, section))
+        if "entity" in firm.extras:
+            for i in range(1 + (yi >= 1)):
+                kw = ENTITY_KEYWORDS[(int(firm.code) + i) % len(ENTITY_KEYWORDS)]
+                extras.append(Extra("entity", kw, "%s%s有限公司" % (firm.short, mark(kw, "entity")), "subsidiaries"))
+        if "fullwidth" in firm.extras:
+            for kw in sorted(FULLWIDTH)[: 1 + yi]:
+                extras.append(Extra("fullwidth", kw, "公司积极拓展%s业务模式，相关渠道收入稳步增长。"
+                                    % mark(FULLWIDTH[kw], "fullwidth"), "mdna"))
+        if "nested" in firm.extras:
+            extras.append(Extra("plain", "移动互联网", "%s把握%s发展机遇，线上渠道持续拓展。" % (self.we, mark("移动互联网")),
+                                "mdna"))
+            extras.append(Extra("plain", "移动互联", "在%s时代，%s持续完善线上服务体系。" % (mark("移动互联"), self.we),
+                                "mdna"))
+        return extras
+
+    def planned_plain_mentions(self):
+        """(MD&A mentions, other mentions), each a list of (keyword, form). HTML reports split some keywords by an
+        inline tag or write their first characters as character references; 70 % go into the MD&A (all of them for
+        banks, H-share reports and 2021, whose business overview is inside the MD&A)."""
+        vocab = self.firm.vocab
+        keywords = [self.r.choice(vocab) for _ in range(self.n_plain)] if vocab else []
+        html_report = self.opts.get("kind") == "html"
+        all_in_mdna = self.firm.style in ("bank", "hshare") or self.year >= 2021
+        mdna, other = [], []
+        for i, kw in enumerate(keywords):
+            form = "plain"
+            if html_report and i % 5 == 1 and len(kw) >= 3 and not kw.isascii():
+                form = "inline"
+            elif html_report and i % 11 == 4:
+                form = "charref"
+            (mdna if i % 10 < 7 or all_in_mdna else other).append((kw, form))
+        return mdna, other
+
+    def plant_plain(self, kw, form="plain"):
+        templates = PLANT_TEMPLATES["plain_bank" if self.bank else "plain"]
         if kw not in KEYWORD_DIMENSION:
-            return r.choice(plain_templates).format(kw=kw)  # realistic non-keyword neighbour, not counted
-        return r.choice(plain_templates).format(kw=mark(kw, form))
+            return self.r.choice(templates).format(kw=kw)  # realistic non-keyword neighbour, not counted
+        return self.r.choice(templates).format(kw=mark(kw, form))
 
-    # assign plain mentions: 70 % MD&A, the rest business overview / 核心竞争力 (inside MD&A from 2021) / table
-    mdna_plain, other_plain = [], []
-    for i, kw in enumerate(plain_kws):
-        form = "plain"
-        if opts.get("kind") == "html" and i % 5 == 1 and len(kw) >= 3 and kw.isascii() is False:
-            form = "inline"
-        elif opts.get("kind") == "html" and i % 11 == 4:
-            form = "charref"
-        (mdna_plain if (i % 10) < 7 or firm.style in ("bank", "hshare") or year >= 2021 else other_plain).append(
-            (kw, form))
+    # ---- text and page furniture
 
-    # ---- cover and chapter 1 (important notice, TOC, definitions)
-    blocks.append(("title", firm.name))
-    blocks.append(("title", "%d年年度报告" % year))
-    blocks.append(("p", "%d年%d月" % (year + 1, r.choice((3, 4)))))
-    chap_title[0] = chapters[0]
-    blocks.append(("chapter", chapters[0]))
-    blocks.append(("p", "%s董事会、监事会及董事、监事、高级管理人员保证年度报告内容的真实、准确、完整，不存在虚假记载、"
-                        "误导性陈述或重大遗漏，并承担个别和连带的法律责任。" % we))
-    blocks.append(("p", "%s负责人%s、主管会计工作负责人%s及会计机构负责人（会计主管人员）%s声明：保证年度报告中"
-                        "财务报告的真实、准确、完整。" % (we, legal, people[1], people[2])))
-    blocks.append(("p", "所有董事均已出席了审议本报告的董事会会议。"))
-    mdna_heading = chapters[mdna_idx]
-    if firm.style == "hshare":
-        blocks.append(("p", "本行面临的主要风险及拟采取的应对措施，请参见“讨论与分析—风险管理”。"))
-    else:
-        xref = "详见本报告“%s”之“%s”" % (mdna_heading, outlook) if opts.get("xref") else \
-            "敬请查阅“%s”中“%s”部分" % (mdna_heading, outlook)
-        blocks.append(("p", "本报告中涉及的未来计划、发展战略等前瞻性陈述，不构成%s对投资者的实质承诺。%s可能面临的风险"
-                            "及应对措施，%s。" % (we, we, xref)))
-    blocks.append(("p", "%s经本次董事会审议通过的利润分配预案为：以总股本为基数，向全体股东每10股派发现金红利%.2f元"
-                        "（含税），不以公积金转增股本。" % (we, r.uniform(0.5, 12))))
-    blocks.append(("sub", "目录"))
-    pg = 2
-    for ch in chapters:
-        blocks.append(("toc", ch, pg))
-        pg += r.randint(3, 30)
-    blocks.append(("sub", "释义"))
-    blocks.append(("table", [["释义项", "指", "释义内容"],
-                             ["%s、本公司" % we, "指", firm.name],
-                             ["报告期", "指", "%d年1月1日至%d年12月31日" % (year, year)],
-                             ["元、万元", "指", "人民币元、人民币万元"],
-                             ["中国证监会", "指", "中国证券监督管理委员会"]]))
+    def filler(self, n, pool=None):
+        pool = pool or (NEUTRAL_BANK if self.bank else NEUTRAL)
+        r = self.r
+        return "".join(r.choice(pool).format(a="%.2f" % r.uniform(100, 90000), b="%.2f" % r.uniform(0.5, 35),
+                                             c=r.randint(3, 60), d="%.2f" % r.uniform(0.8, 2.5)) for _ in range(n))
 
-    # ---- chapter 2: profile and key figures
-    chap_title[0] = chapters[1]
-    blocks.append(("chapter", chapters[1]))
-    blocks.append(("sub", "一、公司信息"))
-    blocks.append(("table", [["股票简称", firm.short, "股票代码", firm.code],
-                             ["公司的中文名称", firm.name, "", ""],
-                             ["公司的法定代表人", legal, "", ""],
-                             ["注册地址", "示例省样例市高新区创新路%d号" % r.randint(1, 999), "", ""],
-                             ["公司网址", "www.example.com/%s" % firm.code, "", ""]]))
-    blocks.append(("sub", "二、主要会计数据和财务指标"))
-    blocks.append(("table", [["项目", "%d年" % year, "%d年" % (year - 1), "本年比上年增减"],
-                             ["营业收入（元）", money(d["Revenue"]), money(prev["Revenue"]),
-                              "%.2f%%" % (100 * (d["Revenue"] / prev["Revenue"] - 1))],
-                             ["归属于上市公司股东的净利润（元）", money(d["NetProfit"]), money(prev["NetProfit"]),
-                              "%.2f%%" % (100 * (d["NetProfit"] / prev["NetProfit"] - 1))],
-                             ["总资产（元）", money(d["TotalAssets"]), money(prev["TotalAssets"]),
-                              "%.2f%%" % (100 * (d["TotalAssets"] / prev["TotalAssets"] - 1))],
-                             ["所有者权益合计（元）", money(d["Equity"]), money(prev["Equity"]),
-                              "%.2f%%" % (100 * (d["Equity"] / prev["Equity"] - 1))]]))
-    para(filler(3))
-
-    # ---- chapter 3 (business overview) in 2019-2020 SZSE-style reports
-    def business_overview():
-        blocks.append(("sub", "一、报告期内公司从事的主要业务"))
-        para("%s主要从事%s相关业务。" % (we, firm.industry_name) + filler(3))
-        for kw, form in other_plain:
-            para(filler(2) + plant_plain(kw, form))
-            if kw in KEYWORD_DIMENSION:
-                plan.add(kw, "plain", "other")
-        blocks.append(("sub", "二、核心竞争力分析"))
-        para(filler(4))
-        para(filler(3))
-
-    if firm.style == "sz" and year <= 2020 or firm.style == "board2019" and year <= 2020:
-        chap_title[0] = chapters[2]
-        blocks.append(("chapter", chapters[2]))
-        business_overview()
-    elif firm.style in ("bank", "hshare"):
-        pass
-    # H-share: chapters 3-6 are short
-    if firm.style == "hshare":
-        for ch in chapters[2:6]:
-            chap_title[0] = ch
-            blocks.append(("chapter", ch))
-            para(filler(3))
-            para(filler(2))
-    if firm.style == "bank":
-        pass
-
-    # ---- MD&A
-    chap_title[0] = mdna_heading
-    blocks.append(("chapter", mdna_heading))
-    mdna_extras = [e for e in extras if e[3] == "mdna"]
-    slots = len(subs)
-    per_sub = [[] for _ in range(slots)]
-    for i, (kw, form) in enumerate(mdna_plain):
-        per_sub[(i * 7 + 3) % max(1, slots - 1)].append(plant_plain(kw, form))
-    for i, e in enumerate(mdna_extras):
-        per_sub[(i * 5 + 1) % max(1, slots - 1)].append(e[2])
-    for kw, form in mdna_plain:
-        if kw in KEYWORD_DIMENSION:
-            plan.add(kw, "plain", "mdna")
-    for e in mdna_extras:
-        plan.add(e[1], e[0], "mdna")
-    for si, sub in enumerate(subs):
-        blocks.append(("sub", sub))
-        for _, kw in find_hits(sub, KEYWORDS):  # e.g. 7.4 金融科技与数字化经营
-            plan.add(kw, "plain", "mdna")
-        if si == 0 and not bank:
-            para("报告期内，%s实现营业收入%.2f亿元，同比%s%.2f%%；实现归属于上市公司股东的净利润%.2f亿元。"
-                 % (we, d["Revenue"] / yi, "增长" if d["Revenue"] >= prev["Revenue"] else "下降",
-                    abs(100 * (d["Revenue"] / prev["Revenue"] - 1)), d["NetProfit"] / yi))
-        if si == 0 and bank:
-            para("报告期末，本行资产总额%.2f亿元，较上年末增长%.2f%%；全年实现营业收入%.2f亿元。"
-                 % (d["TotalAssets"] / yi, 100 * (d["TotalAssets"] / prev["TotalAssets"] - 1), d["Revenue"] / yi))
-        for sentence in per_sub[si]:
-            para(filler(r.randint(1, 3)) + sentence + filler(r.randint(0, 2)))
-        for _ in range(r.randint(3, 5)):
-            para(filler(r.randint(3, 6)))
-        if "主营业务分析" in sub or "财务报表分析" in sub:
-            blocks.append(("table", [["项目", "%d年" % year, "%d年" % (year - 1), "同比增减"],
-                                     ["营业收入", money(d["Revenue"]), money(prev["Revenue"]),
-                                      "%.2f%%" % (100 * (d["Revenue"] / prev["Revenue"] - 1))],
-                                     ["研发费用", money(d["RDExpense"]), money(prev["RDExpense"]),
-                                      "%.2f%%" % (100 * (d["RDExpense"] / prev["RDExpense"] - 1))]]))
-            blocks.append(("p", "研发投入情况"))
-            blocks.append(("table", [["项目", "%d年" % year, "%d年" % (year - 1)],
-                                     ["研发人员数量（人）", str(d["RDPerson"]), str(prev["RDPerson"])],
-                                     ["研发人员数量占比", "%.2f%%" % d["RDPersonRatio"], "%.2f%%" % prev["RDPersonRatio"]],
-                                     ["研发投入金额（元）", money(d["RDSpendSum"]), money(prev["RDSpendSum"])],
-                                     ["研发投入占营业收入比例", "%.2f%%" % d["RDSpendSumRatio"],
-                                      "%.2f%%" % prev["RDSpendSumRatio"]],
-                                     ["研发投入资本化的金额（元）", money(d["RDInvest"]), money(prev["RDInvest"])]]))
-        if "主要控股参股公司" in sub or (bank and "业务运作" in sub):
-            rows = [["公司名称", "公司类型", "主要业务", "注册资本（万元）"]]
-            for j, e in enumerate([e for e in extras if e[3] == "subsidiaries"]):
-                rows.append([e[2], "子公司", "相关业务运营", "%d" % r.randint(1000, 50000)])
-                plan.add(e[1], "entity", "mdna")
-            rows.append(["%s商贸有限公司" % firm.short, "子公司", "产品销售", "%d" % r.randint(1000, 50000)])
-            blocks.append(("table", rows))
-        if sub == outlook:
-            para(filler(3))
-            if firm.style == "board2019" and year == 2019:
-                pass
-        if firm.style == "bank" and si in (1, 3):
-            header()
-    if not mdna_plain and not mdna_extras:
-        para(filler(4))
-
-    # ---- the rest of the report
-    for ci, ch in enumerate(chapters):
-        if ci <= mdna_idx:
-            continue
-        chap_title[0] = ch
-        blocks.append(("chapter", ch))
-        if "股东" in ch or "股本变动" in ch:
-            blocks.append(("sub", "一、股东情况"))
-            blocks.append(("table", [["股东名称", "股东性质", "持股比例", "持股数量"],
-                                     ["样例控股集团有限公司", "境内非国有法人", "%.2f%%" % r.uniform(20, 45),
-                                      "%d" % r.randint(10**8, 10**9)],
-                                     ["示例投资管理有限公司", "境内非国有法人", "%.2f%%" % r.uniform(2, 8),
-                                      "%d" % r.randint(10**7, 10**8)]]))
-            for e in extras:
-                if e[3] == "shareholders":
-                    para(e[2])
-                    plan.add(e[1], e[0], "other")
-        elif "董事、监事" in ch or ("公司治理" in ch and year >= 2021 and firm.style in ("sz", "board2019")):
-            blocks.append(("sub", "现任董事、监事、高级管理人员主要工作经历"))
-            para("%s，%s董事长，1968年出生，硕士研究生学历，高级经济师。" % (legal, we))
-            para("%s，%s总经理，1972年出生，本科学历。" % (people[3], we))
-            for e in extras:
-                if e[3] == "directors":
-                    para(e[2])
-                    plan.add(e[1], e[0], "other")
-            blocks.append(("sub", "员工情况"))
-            blocks.append(("table", [["项目", "人数（人）"],
-                                     ["在职员工的数量合计", str(d["Employees"])],
-                                     ["本科及以上", str(d["BachelorAbove"])],
-                                     ["其中：硕士及以上", str(d["MasterAbove"])],
-                                     ["本科以下", str(d["Employees"] - d["BachelorAbove"])]]))
-        elif "财务报告" in ch:
-            blocks.append(("sub", "一、审计报告"))
-            para("我们审计了%s财务报表，包括%d年12月31日的合并及母公司资产负债表。" % (firm.name, year) + filler(2))
-            blocks.append(("table", [["项目", "期末余额", "期初余额"],
-                                     ["固定资产", money(d["FixedAssets"]), money(prev["FixedAssets"])],
-                                     ["无形资产", money(d["Intangible"]), money(prev["Intangible"])],
-                                     ["资产总计", money(d["TotalAssets"]), money(prev["TotalAssets"])],
-                                     ["所有者权益合计", money(d["Equity"]), money(prev["Equity"])]]))
-            if not bank:
-                blocks.append(("sub", "研发费用"))
-                blocks.append(("table", [["项目", "本期发生额"],
-                                         ["职工薪酬", money(d["RDSalary"])], ["折旧摊销", money(d["RDDepAmort"])],
-                                         ["租赁费", money(d["RDLease"])], ["直接投入", money(d["RDDirect"])],
-                                         ["其他", money(d["RDOther"])], ["合计", money(d["RDExpense"])]]))
-            para(filler(4))
-        elif "董事会报告" in ch and firm.style == "hshare":
-            para("报告期内本行主要业务的讨论与分析，参见“讨论与分析”章节。" + filler(2))
-        elif "优先股" in ch or "债券" in ch:
-            para("报告期内%s不存在相关情况。" % we)
+    def running_header(self):
+        """Banks and H-share reports repeat the chapter (bank) or the report title with the page number."""
+        if self.firm.style not in ("bank", "hshare") or not self.chapter_title:
+            return
+        self.page += 1
+        if self.firm.style == "bank":
+            text = "%s %d %s %d年年度报告" % (self.chapter_title, self.page, self.firm.name, self.year)
         else:
-            for _ in range(r.randint(2, 4)):
-                para(filler(r.randint(3, 5)))
-    if "context" in firm.extras and n_plain and firm.style in ("bank", "hshare"):
-        pass
-    blocks.append(("p", "%s董事长：%s" % (firm.name, legal)))
-    meta = {"legal": legal, "mdna_heading": mdna_heading}
-    # every extra with a section not rendered (e.g. no directors chapter) would be lost: check
-    planted_sections = {e[3] for e in extras}
-    assert planted_sections <= {"mdna", "shareholders", "directors", "subsidiaries"}
-    return blocks, plan, meta
+            text = "%s %d年年度报告 %d" % (self.firm.name, self.year, self.page)
+        self.blocks.append(("header", text))
+
+    def para(self, text):
+        """A paragraph; about one in five is followed by a page break with its running header."""
+        self.blocks.append(("p", text))
+        if self.r.random() < 0.22:
+            self.running_header()
+
+    def chapter(self, title):
+        self.chapter_title = title
+        self.blocks.append(("chapter", title))
+
+    def change_row(self, label, key):
+        """A table row: this year, last year and the change in percent."""
+        now, before = self.d[key], self.prev[key]
+        return [label, money(now), money(before), "%.2f%%" % (100 * (now / before - 1))]
+
+    # ---- the report, from the cover to the last chapter
+
+    def cover_and_notice(self):
+        """Cover, chapter 1: important notice (with the cross-reference to the MD&A), contents, definitions."""
+        firm, year, we, r = self.firm, self.year, self.we, self.r
+        self.blocks += [("title", firm.name), ("title", "%d年年度报告" % year),
+                        ("p", "%d年%d月" % (year + 1, r.choice((3, 4))))]
+        self.chapter(self.chapters[0])
+        self.blocks.append(("p", "%s董事会、监事会及董事、监事、高级管理人员保证年度报告内容的真实、准确、完整，不存在虚假记载、"
+                                 "误导性陈述或重大遗漏，并承担个别和连带的法律责任。" % we))
+        self.blocks.append(("p", "%s负责人%s、主管会计工作负责人%s及会计机构负责人（会计主管人员）%s声明：保证年度报告中"
+                                 "财务报告的真实、准确、完整。" % (we, self.legal, self.people[1], self.people[2])))
+        self.blocks.append(("p", "所有董事均已出席了审议本报告的董事会会议。"))
+        if firm.style == "hshare":
+            self.blocks.append(("p", "本行面临的主要风险及拟采取的应对措施，请参见“讨论与分析—风险管理”。"))
+        else:
+            if self.opts.get("xref"):
+                xref = "详见本报告“%s”之“%s”" % (self.mdna_heading, self.outlook)
+            else:
+                xref = "敬请查阅“%s”中“%s”部分" % (self.mdna_heading, self.outlook)
+            self.blocks.append(("p", "本报告中涉及的未来计划、发展战略等前瞻性陈述，不构成%s对投资者的实质承诺。%s可能面临的风险"
+                                     "及应对措施，%s。" % (we, we, xref)))
+        self.blocks.append(("p", "%s经本次董事会审议通过的利润分配预案为：以总股本为基数，向全体股东每10股派发现金红利%.2f元"
+                                 "（含税），不以公积金转增股本。" % (we, r.uniform(0.5, 12))))
+        self.blocks.append(("sub", "目录"))
+        page = 2
+        for title in self.chapters:
+            self.blocks.append(("toc", title, page))
+            page += r.randint(3, 30)
+        self.blocks.append(("sub", "释义"))
+        self.blocks.append(("table", [["释义项", "指", "释义内容"],
+                                      ["%s、本公司" % we, "指", firm.name],
+                                      ["报告期", "指", "%d年1月1日至%d年12月31日" % (year, year)],
+                                      ["元、万元", "指", "人民币元、人民币万元"],
+                                      ["中国证监会", "指", "中国证券监督管理委员会"]]))
+
+    def profile(self):
+        """Chapter 2: company information and key figures."""
+        firm, year = self.firm, self.year
+        self.chapter(self.chapters[1])
+        self.blocks.append(("sub", "一、公司信息"))
+        self.blocks.append(("table", [["股票简称", firm.short, "股票代码", firm.code],
+                                      ["公司的中文名称", firm.name, "", ""],
+                                      ["公司的法定代表人", self.legal, "", ""],
+                                      ["注册地址", "示例省样例市高新区创新路%d号" % self.r.randint(1, 999), "", ""],
+                                      ["公司网址", "www.example.com/%s" % firm.code, "", ""]]))
+        self.blocks.append(("sub", "二、主要会计数据和财务指标"))
+        self.blocks.append(("table", [["项目", "%d年" % year, "%d年" % (year - 1), "本年比上年增减"],
+                                      self.change_row("营业收入（元）", "Revenue"),
+                                      self.change_row("归属于上市公司股东的净利润（元）", "NetProfit"),
+                                      self.change_row("总资产（元）", "TotalAssets"),
+                                      self.change_row("所有者权益合计（元）", "Equity")]))
+        self.para(self.filler(3))
+
+    def business_overview(self):
+        """Chapter 3 of 2019-2020 SZSE-style reports: the plain mentions that are not in the MD&A."""
+        self.blocks.append(("sub", "一、报告期内公司从事的主要业务"))
+        self.para("%s主要从事%s相关业务。" % (self.we, self.firm.industry_name) + self.filler(3))
+        for kw, form in self.other_plain:
+            self.para(self.filler(2) + self.plant_plain(kw, form))
+            if kw in KEYWORD_DIMENSION:
+                self.plan.add(kw, "plain", "other")
+        self.blocks.append(("sub", "二、核心竞争力分析"))
+        self.para(self.filler(4))
+        self.para(self.filler(3))
+
+    def mdna(self):
+        """The MD&A: its subsections, with the MD&A mentions spread over all but the last."""
+        self.chapter(self.mdna_heading)
+        mdna_extras = [e for e in self.extras if e.section == "mdna"]
+        spread = max(1, len(self.subs) - 1)
+        per_sub = [[] for _ in self.subs]
+        for i, (kw, form) in enumerate(self.mdna_plain):
+            per_sub[(i * 7 + 3) % spread].append(self.plant_plain(kw, form))
+        for i, e in enumerate(mdna_extras):
+            per_sub[(i * 5 + 1) % spread].append(e.text)
+        for kw, form in self.mdna_plain:
+            if kw in KEYWORD_DIMENSION:
+                self.plan.add(kw, "plain", "mdna")
+        for e in mdna_extras:
+            self.plan.add(e.keyword, e.category, "mdna")
+        for si, sub in enumerate(self.subs):
+            self.mdna_subsection(si, sub, per_sub[si])
+        if not self.mdna_plain and not mdna_extras:
+            self.para(self.filler(4))
+
+    def mdna_subsection(self, si, sub, sentences):
+        r, d, prev = self.r, self.d, self.prev
+        self.blocks.append(("sub", sub))
+        for _, kw in nqpcontract.longest_hits(sub, KEYWORDS):  # e.g. 7.4 金融科技与数字化经营
+            self.plan.add(kw, "plain", "mdna")
+        if si == 0:
+            yi = 1e8
+            if self.bank:
+                self.para("报告期末，本行资产总额%.2f亿元，较上年末增长%.2f%%；全年实现营业收入%.2f亿元。"
+                          % (d["TotalAssets"] / yi, 100 * (d["TotalAssets"] / prev["TotalAssets"] - 1),
+                             d["Revenue"] / yi))
+            else:
+                self.para("报告期内，%s实现营业收入%.2f亿元，同比%s%.2f%%；实现归属于上市公司股东的净利润%.2f亿元。"
+                          % (self.we, d["Revenue"] / yi, "增长" if d["Revenue"] >= prev["Revenue"] else "下降",
+                             abs(100 * (d["Revenue"] / prev["Revenue"] - 1)), d["NetProfit"] / yi))
+        for sentence in sentences:
+            self.para(self.filler(r.randint(1, 3)) + sentence + self.filler(r.randint(0, 2)))
+        for _ in range(r.randint(3, 5)):
+            self.para(self.filler(r.randint(3, 6)))
+        if "主营业务分析" in sub or "财务报表分析" in sub:
+            self.rd_tables()
+        if "主要控股参股公司" in sub or (self.bank and "业务运作" in sub):
+            self.subsidiaries_table()
+        if sub == self.outlook:
+            self.para(self.filler(3))
+        if self.firm.style == "bank" and si in (1, 3):
+            self.running_header()
+
+    def rd_tables(self):
+        d, prev, year = self.d, self.prev, self.year
+        self.blocks.append(("table", [["项目", "%d年" % year, "%d年" % (year - 1), "同比增减"],
+                                      self.change_row("营业收入", "Revenue"),
+                                      self.change_row("研发费用", "RDExpense")]))
+        self.blocks.append(("p", "研发投入情况"))
+        self.blocks.append(("table", [["项目", "%d年" % year, "%d年" % (year - 1)],
+                                      ["研发人员数量（人）", str(d["RDPerson"]), str(prev["RDPerson"])],
+                                      ["研发人员数量占比", "%.2f%%" % d["RDPersonRatio"], "%.2f%%" % prev["RDPersonRatio"]],
+                                      ["研发投入金额（元）", money(d["RDSpendSum"]), money(prev["RDSpendSum"])],
+                                      ["研发投入占营业收入比例", "%.2f%%" % d["RDSpendSumRatio"],
+                                       "%.2f%%" % prev["RDSpendSumRatio"]],
+                                      ["研发投入资本化的金额（元）", money(d["RDInvest"]), money(prev["RDInvest"])]]))
+
+    def subsidiaries_table(self):
+        """Principal subsidiaries; the entity mentions are keywords inside their names."""
+        rows = [["公司名称", "公司类型", "主要业务", "注册资本（万元）"]]
+        for e in self.extras:
+            if e.section == "subsidiaries":
+                rows.append([e.text, "子公司", "相关业务运营", "%d" % self.r.randint(1000, 50000)])
+                self.plan.add(e.keyword, "entity", "mdna")
+        rows.append(["%s商贸有限公司" % self.firm.short, "子公司", "产品销售", "%d" % self.r.randint(1000, 50000)])
+        self.blocks.append(("table", rows))
+
+    def planted_paragraphs(self, section):
+        for e in self.extras:
+            if e.section == section:
+                self.para(e.text)
+                self.plan.add(e.keyword, e.category, "other")
+
+    def later_chapter(self, title):
+        """A chapter after the MD&A: shareholders, directors (biographies), the financial report, or filler."""
+        self.chapter(title)
+        if "股东" in title or "股本变动" in title:
+            self.shareholders()
+        elif "董事、监事" in title or ("公司治理" in title and self.year >= 2021 and self.firm.style in ("sz", "board2019")):
+            self.directors()
+        elif "财务报告" in title:
+            self.financial_report()
+        elif "董事会报告" in title and self.firm.style == "hshare":
+            self.para("报告期内本行主要业务的讨论与分析，参见“讨论与分析”章节。" + self.filler(2))
+        elif "优先股" in title or "债券" in title:
+            self.para("报告期内%s不存在相关情况。" % self.we)
+        else:
+            for _ in range(self.r.randint(2, 4)):
+                self.para(self.filler(self.r.randint(3, 5)))
+
+    def shareholders(self):
+        r = self.r
+        self.blocks.append(("sub", "一、股东情况"))
+        self.blocks.append(("table", [["股东名称", "股东性质", "持股比例", "持股数量"],
+                                      ["样例控股集团有限公司", "境内非国有法人", "%.2f%%" % r.uniform(20, 45),
+                                       "%d" % r.randint(10**8, 10**9)],
+                                      ["示例投资管理有限公司", "境内非国有法人", "%.2f%%" % r.uniform(2, 8),
+                                       "%d" % r.randint(10**7, 10**8)]]))
+        self.planted_paragraphs("shareholders")
+
+    def directors(self):
+        d = self.d
+        self.blocks.append(("sub", "现任董事、监事、高级管理人员主要工作经历"))
+        self.para("%s，%s董事长，1968年出生，硕士研究生学历，高级经济师。" % (self.legal, self.we))
+        self.para("%s，%s总经理，1972年出生，本科学历。" % (self.people[3], self.we))
+        self.planted_paragraphs("directors")
+        self.blocks.append(("sub", "员工情况"))
+        self.blocks.append(("table", [["项目", "人数（人）"],
+                                      ["在职员工的数量合计", str(d["Employees"])],
+                                      ["本科及以上", str(d["BachelorAbove"])],
+                                      ["其中：硕士及以上", str(d["MasterAbove"])],
+                                      ["本科以下", str(d["Employees"] - d["BachelorAbove"])]]))
+
+    def financial_report(self):
+        d, prev = self.d, self.prev
+        self.blocks.append(("sub", "一、审计报告"))
+        self.para("我们审计了%s财务报表，包括%d年12月31日的合并及母公司资产负债表。" % (self.firm.name, self.year)
+                  + self.filler(2))
+        self.blocks.append(("table", [["项目", "期末余额", "期初余额"],
+                                      ["固定资产", money(d["FixedAssets"]), money(prev["FixedAssets"])],
+                                      ["无形资产", money(d["Intangible"]), money(prev["Intangible"])],
+                                      ["资产总计", money(d["TotalAssets"]), money(prev["TotalAssets"])],
+                                      ["所有者权益合计", money(d["Equity"]), money(prev["Equity"])]]))
+        if not self.bank:
+            self.blocks.append(("sub", "研发费用"))
+            self.blocks.append(("table", [["项目", "本期发生额"],
+                                          ["职工薪酬", money(d["RDSalary"])], ["折旧摊销", money(d["RDDepAmort"])],
+                                          ["租赁费", money(d["RDLease"])], ["直接投入", money(d["RDDirect"])],
+                                          ["其他", money(d["RDOther"])], ["合计", money(d["RDExpense"])]]))
+        self.para(self.filler(4))
+
+
+def build_report(firm, year, fin, opts):
+    """Returns (blocks, plan, meta) of one report. Deterministic for (firm, year)."""
+    return ReportBuilder(firm, year, fin, opts).build()
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -996,35 +1046,29 @@ def render_word_html(firm, year, blocks, opts):
     return "".join(o).encode(enc)
 
 
-def latin(c):
-    n = unicodedata.normalize("NFKC", c)
-    return n.isascii() and n.isalnum()
-
-
-def wrap_cjk(text, r, width=45, spans=(), forced=None):
+def wrap_cjk(text, r, width=45, spans=(), split_first=False):
     """Hard line breaks every ~45 characters, as PDF conversions make them; never inside an ASCII word.
-    spans: (start, end) of planted keywords; a break near one is moved into it half of the time."""
-    lines = []
-    pos = 0
+    spans: (start, end) of planted keywords; a break near one is moved into it 60 % of the time, and always for
+    the first one when `split_first`. Returns (lines, how many breaks were moved into a keyword)."""
+    lines, pos, splits = [], 0, 0
     while len(text) - pos > width + 2:
         cut = pos + width + r.randint(-2, 2)
         for a, b in spans:
-            if a + 1 < b and a - 6 < cut < b + 6 and pos + 10 < a + 1 and (r.random() < 0.6 or forced == [0]):
+            if a + 1 < b and a - 6 < cut < b + 6 and pos + 10 < a + 1 and (
+                    r.random() < 0.6 or (split_first and splits == 0)):
                 cut = a + (b - a) // 2
-                if forced is not None:
-                    forced[0] += 1
+                splits += 1
                 break
-        while cut > pos + 1 and latin(text[cut - 1]) and latin(text[cut]):
-            cut -= 1
+        cut = nqpcontract.word_safe_cut(text, cut, pos + 1)
         lines.append(text[pos:cut])
         pos = cut
     lines.append(text[pos:])
-    return lines
+    return lines, splits
 
 
 def render_txt(firm, year, blocks, opts):
     r = rng_for("txt", firm.code, year)
-    forced = [0]  # the first planted keyword near a break is always split
+    splits = 0  # keywords split by a line break so far: the first one near a break always is
     content = []  # (line, ends_paragraph)
     for b in blocks:
         kind = b[0]
@@ -1038,14 +1082,15 @@ def render_txt(firm, year, blocks, opts):
                 spans.append((start, start + len(m.group(1))))
                 plain.append(m.group(1))
                 pos = m.end()
-            lines = wrap_cjk(unmark(b[1]), r, spans=spans, forced=forced)
+            lines, split = wrap_cjk(unmark(b[1]), r, spans=spans, split_first=splits == 0)
+            splits += split
             for i, ln in enumerate(lines):
                 content.append((ln, i == len(lines) - 1))
         elif kind == "toc":
             content.append(("%s %s %d" % (b[1], "." * r.randint(25, 50), b[2]), True))
         elif kind == "table":
             for row in b[1]:
-                lines = wrap_cjk(" ".join(unmark(c) for c in row if c), r)
+                lines, _ = wrap_cjk(" ".join(unmark(c) for c in row if c), r)
                 for i, ln in enumerate(lines):
                     content.append((ln, i == len(lines) - 1))
         # running headers of HTML renderings are replaced by the page furniture below
@@ -1231,7 +1276,7 @@ def render_xbrl_instance(year, fin_us):
 
 
 # --------------------------------------------------------------------------------------------------------------
-# Self-check: the contract's text rules, applied to what was written.
+# Self-check: the layout text (README "Reading reports") of what was written, then nqp's rules (nqpcontract).
 
 BLOCK_TAGS = set("address article aside blockquote body caption center dd details dialog div dl dt fieldset "
                  "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr html legend li main nav ol p pre section "
@@ -1270,42 +1315,6 @@ def xml_layout(s):
     return "\n".join(ln for ln in lines if ln)
 
 
-def match_text(layout):
-    t = unicodedata.normalize("NFKC", layout)
-
-    def repl(m):
-        a, b = m.start(), m.end()
-        if a == 0 or b == len(t) or is_cjk(t[a - 1]) or is_cjk(t[b]):
-            return ""
-        return " "
-    return re.sub(r"\s+", repl, t)
-
-
-def find_hits(text, keywords):
-    """Leftmost-longest, non-overlapping matches. Returns [(start, keyword)]."""
-    by_first = {}
-    for k in keywords:
-        by_first.setdefault(k[0], []).append(k)
-    for v in by_first.values():
-        v.sort(key=len, reverse=True)
-    hits = []
-    i = 0
-    n = len(text)
-    while i < n:
-        cands = by_first.get(text[i])
-        if cands:
-            for k in cands:
-                if text.startswith(k, i):
-                    hits.append((i, k))
-                    i += len(k)
-                    break
-            else:
-                i += 1
-        else:
-            i += 1
-    return hits
-
-
 def classify(text, start, kw):
     """The generator's own categories (documented in README.md)."""
     before = text[max(0, start - 6):start]
@@ -1322,10 +1331,6 @@ def classify(text, start, kw):
     return "plain"
 
 
-def independent_count(text, keywords):
-    return sum(len(re.findall(re.escape(k), text)) for k in keywords)
-
-
 def check_report(name, data, kind, plan, encoding):
     s = data.decode(encoding)
     if kind == "txt":
@@ -1335,8 +1340,8 @@ def check_report(name, data, kind, plan, encoding):
         layout = xml_layout(s)
     else:
         layout = html_layout(s)
-    mt = match_text(layout)
-    hits = find_hits(mt, KEYWORDS)
+    mt = nqpcontract.match_text(layout)
+    hits = nqpcontract.longest_hits(mt, KEYWORDS)
     found = sorted((k, classify(mt, st, k)) for st, k in hits)
     planted = []
     for kw, cat, _sec in plan.items:
@@ -1354,9 +1359,8 @@ def check_report(name, data, kind, plan, encoding):
         ctx = [mt[max(0, st - 15):st + 15] for st, k in hits if (k, classify(mt, st, k)) in extra][:5]
         sys.exit("self-check failed for %s:\n  unexpected %s\n  missing %s\n  context %s" % (name, extra, missing, ctx))
     if any(k.isascii() for _, k in hits):
-        # ASCII keywords appear only in their canonical case, as whole words: any case/boundary rule agrees.
-        low = find_hits(mt.lower(), [k.lower() for k in KEYWORDS])
-        assert len(low) == len(hits), name
+        # ASCII keywords are planted only in their canonical case: a case-sensitive dictionary counts them too.
+        assert nqpcontract.longest_hits(mt, KEYWORDS, case_sensitive=True) == hits, name
     split = 0
     if kind == "txt":
         # a keyword is "split" when a line break falls inside it in the layout text
@@ -1366,22 +1370,18 @@ def check_report(name, data, kind, plan, encoding):
             pos += len(ln)
             cuts.add(pos)
         flat_text = "".join(flat)
-        for st, k in find_hits(unicodedata.normalize("NFKC", flat_text), KEYWORDS):
+        for st, k in nqpcontract.longest_hits(nqpcontract.nfkc(flat_text), KEYWORDS):
             if any(c in cuts for c in range(st + 1, st + len(k))):
                 split += 1
-    return {"mt": mt, "hits": hits, "independent": independent_count(mt, KEYWORDS), "split": split,
-            "chars": len(mt)}
+    independent = sum(nqpcontract.independent_counts(mt, KEYWORDS).values())
+    return {"mt": mt, "hits": hits, "independent": independent, "split": split, "chars": len(mt)}
 
 
 def check_en(name, data, kind, terms):
     s = data.decode("utf-8" if kind != "legacy" else "latin-1")
     layout = xml_layout(s) if kind == "xml" else html_layout(s)
-    mt = match_text(layout)
-    found = {}
-    for t in EN_TERMS:
-        n = len(re.findall(r"(?<![A-Za-z0-9])%s(?![A-Za-z0-9])" % re.escape(t), mt, flags=re.I))
-        if n:
-            found[t] = n
+    mt = nqpcontract.match_text(layout)
+    found = {t: n for t, n in nqpcontract.independent_counts(mt, EN_TERMS).items() if n}
     expected = {}
     for t in terms:
         expected[t] = expected.get(t, 0) + 1
