@@ -40,30 +40,37 @@ enum ReportTables {
     }
 
     /// Tidy keyword counts of the reports in the panel: one row per firm-year, dictionary, category and keyword.
-    /// Written straight into the CSV buffer: with thousands of reports this is the largest output.
+    /// `nqp run` streams the same rows into the file (`CountsCSVStreaming`); this builds them in memory.
     static func countsCSV(chosen: [ReportResult]) -> [UInt8] {
         guard var writer = makeWriter() else { return [] }
+        appendCountsHeader(to: &writer)
+        for result in chosen { appendCountsRows(of: result, to: &writer) }
+        return writer.takeBytes()
+    }
+
+    static func appendCountsHeader(to writer: inout CSVWriter) {
         writer.appendRow(["firm", "year", "dictionary", "category", "keyword", "count", "negated", "excluded", "file"])
-        for result in chosen {
-            guard let firm = result.firm, let year = result.year.map(String.init) else { continue }
-            for counts in result.counts {
-                for tally in counts.keywords {
-                    for category in tally.categories {
-                        writer.appendField(firm)
-                        writer.appendField(year)
-                        writer.appendField(counts.dictionary)
-                        writer.appendField(category)
-                        writer.appendField(tally.keyword)
-                        writer.appendNumber(Double(tally.count))
-                        writer.appendNumber(Double(tally.negated))
-                        writer.appendNumber(Double(tally.excluded))
-                        writer.appendField(result.file)
-                        writer.endRow()
-                    }
+    }
+
+    /// The counts.csv rows of one report (none without firm and year): the one renderer of the file.
+    static func appendCountsRows(of result: ReportResult, to writer: inout CSVWriter) {
+        guard let firm = result.firm, let year = result.year.map(String.init) else { return }
+        for counts in result.counts {
+            for tally in counts.keywords {
+                for category in tally.categories {
+                    writer.appendField(firm)
+                    writer.appendField(year)
+                    writer.appendField(counts.dictionary)
+                    writer.appendField(category)
+                    writer.appendField(tally.keyword)
+                    writer.appendNumber(Double(tally.count))
+                    writer.appendNumber(Double(tally.negated))
+                    writer.appendNumber(Double(tally.excluded))
+                    writer.appendField(result.file)
+                    writer.endRow()
                 }
             }
         }
-        return writer.takeBytes()
     }
 
     /// Every hit with its context, for auditing a count.
