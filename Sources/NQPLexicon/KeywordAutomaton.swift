@@ -5,6 +5,14 @@
 /// Table entries hold the target state premultiplied by the class count, with the sign bit set when the target
 /// state ends at least one pattern — the scan loop is one load, one add and one rarely-taken branch per byte.
 /// Outputs at a state are found through dictionary-suffix links, longest pattern first.
+///
+/// At the root state most text positions cannot start any pattern (in Chinese text, two of every three bytes are
+/// continuation bytes, and most characters begin no keyword), so the scan skips them with two bit tables over byte
+/// pairs instead of walking the DFA byte by byte: `startPairs` holds every pattern's first two bytes (a one-byte
+/// pattern admits any second byte) and `nextPairs` its second and third. A position is entered only when both
+/// pairs fit. The skip tests are independent loads with no chain through the state, so they run several times
+/// faster than the DFA's dependent table walk; whatever they skip no pattern can start at, and a DFA entered at
+/// the root afterwards reports the same matches.
 struct KeywordAutomaton: Sendable {
     /// Patterns as matched (ASCII-folded when case-insensitive).
     let patterns: [[UInt8]]
@@ -16,6 +24,9 @@ struct KeywordAutomaton: Sendable {
     private let patternAt: [Int32]
     /// Nearest proper-suffix state that ends a pattern, or -1.
     private let outputLink: [Int32]
+    /// 65,536-bit tables indexed by `byte << 8 | nextByte` (see the type's comment).
+    private let startPairs: [UInt64]
+    private let nextPairs: [UInt64]
     /// Pattern starts (ends) with an ASCII letter or digit: the boundary rule applies at that side.
     let startsAlphanumeric: [Bool]
     let endsAlphanumeric: [Bool]
@@ -111,6 +122,33 @@ struct KeywordAutomaton: Sendable {
         self.table = table
         self.patternAt = patternAt
         self.outputLink = outputLink
+        (startPairs, nextPairs) = Self.pairTables(patterns: patterns, classOf: classOf)
+    }
+
+    /// The skip tables, by byte class so that case folding carries over: a pair is set when some pattern's bytes at
+    /// that offset fall in the same classes (a pattern too short to reach the pair admits every byte there).
+    private static func pairTables(patterns: [[UInt8]], classOf: [UInt8]) -> (start: [UInt64], next: [UInt64]) {
+        var start = [UInt64](repeating: 0, count: 1024)
+        var next = [UInt64](repeating: 0, count: 1024)
+        let bytesOfClass = Dictionary(grouping: (0..<256).filter { classOf[$0] != 0 }, by: { classOf[$0] })
+        let everyByte = Array(0..<256)
+        func set(_ table: inout [UInt64], _ first: [Int], _ second: [Int]) {
+            for a in first { for b in second { table[(a << 8 | b) >> 6] |= 1 << UInt64((a << 8 | b) & 63) } }
+        }
+        var seenStart = Set<[UInt8]>(), seenNext = Set<[UInt8]>()
+        for pattern in patterns where !pattern.isEmpty {
+            let classes = pattern.prefix(3).map { classOf[Int($0)] }
+            let bytes = classes.map { bytesOfClass[$0] ?? [] }
+            if seenStart.insert(Array(classes.prefix(2))).inserted {
+                set(&start, bytes[0], classes.count > 1 ? bytes[1] : everyByte)
+            }
+            if classes.count > 1, seenNext.insert(Array(classes.dropFirst().prefix(2))).inserted {
+                set(&next, bytes[1], classes.count > 2 ? bytes[2] : everyByte)
+            } else if classes.count == 1 {
+                next = [UInt64](repeating: ~0, count: 1024)  // a one-byte pattern: its next bytes are anything
+            }
+        }
+        return (start, next)
     }
 
     var stateCount: Int { patternAt.count }
@@ -124,16 +162,21 @@ struct KeywordAutomaton: Sendable {
         guard !patterns.isEmpty, let base = text.baseAddress else { return }
         table.withUnsafeBufferPointer { table in
             classOf.withUnsafeBufferPointer { classOf in
-                guard let tableBase = table.baseAddress, let classBase = classOf.baseAddress else { return }
+                startPairs.withUnsafeBufferPointer { startPairs in
+                nextPairs.withUnsafeBufferPointer { nextPairs in
+                guard let tableBase = table.baseAddress, let classBase = classOf.baseAddress,
+                      let startBase = startPairs.baseAddress, let nextBase = nextPairs.baseAddress else { return }
                 var offset: Int32 = 0
                 var index = range.lowerBound
                 while index < range.upperBound {
                     index = Self.run(base, from: index, to: range.upperBound, offset: &offset, table: tableBase,
-                                     classes: classBase)
+                                     classes: classBase, startPairs: startBase, nextPairs: nextBase)
                     if offset < 0 {
                         offset &= Int32.max
                         if !reportOutputs(state: Int(offset) / classCount, end: index, onMatch) { return }
                     }
+                }
+                }
                 }
             }
         }
@@ -141,13 +184,25 @@ struct KeywordAutomaton: Sendable {
 
     /// The hot loop, kept free of captures so that the index and state stay in registers (a version inside the
     /// callback-taking closure kept the index in memory and ran at half the speed). Returns just after the first
-    /// byte that enters an output state (with `offset` still flagged), or `end`.
+    /// byte that enters an output state (with `offset` still flagged), or `end`. At the root, positions that
+    /// cannot start a pattern are skipped first (the pair tables; the last two bytes go through the DFA).
     @inline(__always)
     private static func run(_ text: UnsafePointer<UInt8>, from start: Int, to end: Int, offset: inout Int32,
-                            table: UnsafePointer<Int32>, classes: UnsafePointer<UInt8>) -> Int {
+                            table: UnsafePointer<Int32>, classes: UnsafePointer<UInt8>,
+                            startPairs: UnsafePointer<UInt64>, nextPairs: UnsafePointer<UInt64>) -> Int {
         var state = offset
         var index = start
         while index < end {
+            if state == 0 {
+                while index &+ 2 < end {
+                    let pair = Int(text[index]) &<< 8 | Int(text[index &+ 1])
+                    if startPairs[pair &>> 6] & (1 &<< UInt64(pair & 63)) != 0 {
+                        let next = Int(text[index &+ 1]) &<< 8 | Int(text[index &+ 2])
+                        if nextPairs[next &>> 6] & (1 &<< UInt64(next & 63)) != 0 { break }
+                    }
+                    index &+= 1
+                }
+            }
             state = table[Int(state) &+ Int(classes[Int(text[index])])]
             index &+= 1
             if state < 0 { break }

@@ -55,7 +55,7 @@ extension KeywordCounts {
         var keywordTallies: [KeywordTally] = []
         keywordTallies.reserveCapacity(counted.count)
         for (index, keyword) in dictionary.keywords.enumerated() {
-            keywordTallies.append(.init(keyword: keyword.text, categories: keyword.categories.map { categories[$0].name },
+            keywordTallies.append(.init(keyword: keyword.text, categories: dictionary.keywordCategoryNames[index],
                                         count: counted[index], negated: negated[index], excluded: excluded[index]))
             for category in keyword.categories {
                 categoryTallies[category].count += counted[index]

@@ -31,6 +31,9 @@ public struct KeywordDictionary: Sendable, Equatable {
     public private(set) var categories: [KeywordCategory]
     /// Distinct keywords in dictionary order (first appearance, categories in file order), with their categories.
     public private(set) var keywords: [Keyword]
+    /// Per keyword, the names of its categories: made once, so that the counts of thousands of reports share
+    /// these arrays instead of building one per keyword per report (`KeywordCounts.assemble`).
+    public private(set) var keywordCategoryNames: [[String]] = []
 
     /// Builds a dictionary in code (tests, programmatic use). Applies the same normalisation and checks as loading
     /// and throws when a problem of severity `.error` is found.
@@ -65,9 +68,17 @@ public struct KeywordDictionary: Sendable, Equatable {
         contentHash = hash
         self.categories = categories
         self.keywords = keywords
+        keywordCategoryNames = Self.categoryNames(keywords: keywords, categories: categories)
     }
 
-    mutating func setCategories(_ categories: [KeywordCategory]) { self.categories = categories }
+    mutating func setCategories(_ categories: [KeywordCategory]) {
+        self.categories = categories
+        keywordCategoryNames = Self.categoryNames(keywords: keywords, categories: categories)
+    }
+
+    private static func categoryNames(keywords: [Keyword], categories: [KeywordCategory]) -> [[String]] {
+        keywords.map { $0.categories.map { categories[$0].name } }
+    }
 
     // MARK: loading
 

@@ -12,12 +12,15 @@ import NQPLexicon
 /// (encoding, parser, section rules, PDF rules, inflate limit, extractor version) — never the counting ones.
 /// Changing an extraction setting therefore misses exactly the entries it affects.
 ///
-/// File layout: `NQPTEXT2`, four little-endian UInt64 (raw and compressed size of part A, then of part B), part A
+/// File layout: `NQPTEXT3`, four little-endian UInt64 (raw and compressed size of part A, then of part B), part A
 /// = zstd(UInt32 header length, JSON header, the members' match texts), part B = zstd(the layout texts). Part B
-/// is only inflated when excluded chapters are configured.
+/// is only inflated when excluded chapters are configured. Both parts are zstd frames with a content checksum,
+/// which inflating verifies: a damaged entry is never trusted (it is re-extracted), so the match text it holds,
+/// written from valid UTF-8, is counted as bytes without being validated again. (`NQPTEXT2` entries had no
+/// checksum; they are not read and are re-extracted once.)
 public struct TextCache: Sendable {
     public static let folderName = "text"
-    static let magic = Array("NQPTEXT2".utf8)
+    static let magic = Array("NQPTEXT3".utf8)
     static let suffix = ".nqpt"
 
     /// `<output>/.nqp/text`.
@@ -116,10 +119,10 @@ public struct TextCache: Sendable {
                     byteCount: text.byteCount, decodeErrors: text.decodeErrors, chars: text.chars,
                     sections: text.sections, facts: text.facts, warnings: text.warnings, pages: text.pages,
                     mdnaStart: text.mdnaBytes?.lowerBound, mdnaEnd: text.mdnaBytes?.upperBound,
-                    matchBytes: text.matchText.utf8.count, layoutBytes: layout.utf8.count,
+                    matchBytes: text.matchUTF8.count, layoutBytes: layout.utf8.count,
                     identityEvidence: text.identityEvidence, document: text.document, scopeTexts: text.scopeTexts,
                     mdnaText: text.mdnaText))
-                matchPart.append(contentsOf: text.matchText.utf8)
+                matchPart.append(contentsOf: text.matchUTF8)
                 layoutPart.append(contentsOf: layout.utf8)
             }
         }
@@ -182,7 +185,7 @@ public struct TextCache: Sendable {
             }
             guard matchOffset + member.matchBytes <= partA.count,
                   let format = ReportFormat(rawValue: member.format) else { return nil }
-            let match = String(decoding: partA[matchOffset..<(matchOffset + member.matchBytes)], as: UTF8.self)
+            let match = Array(partA[matchOffset..<(matchOffset + member.matchBytes)])
             matchOffset += member.matchBytes
             var layout: String?
             if withLayout {
@@ -200,7 +203,7 @@ public struct TextCache: Sendable {
                 encoding: member.encoding, encodingSource: member.encodingSource, byteCount: member.byteCount,
                 decodeErrors: member.decodeErrors, chars: member.chars, sections: member.sections,
                 facts: member.facts, warnings: member.warnings, pages: member.pages, mdnaBytes: mdna,
-                matchText: match, layoutText: layout)
+                matchUTF8: match, layoutText: layout)
             text.identityEvidence = member.identityEvidence
             text.document = member.document
             text.scopeTexts = member.scopeTexts

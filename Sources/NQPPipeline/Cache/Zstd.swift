@@ -7,13 +7,18 @@ enum Zstd {
     /// Level 1: the cold run compresses every report's text, so compression speed matters more than ratio.
     static let level: Int32 = 1
 
+    /// One frame with a content checksum (XXH64), checked by `decompress`.
     static func compress(_ bytes: [UInt8]) -> [UInt8]? {
         if bytes.isEmpty { return [] }
+        guard let context = ZSTD_createCCtx() else { return nil }
+        defer { ZSTD_freeCCtx(context) }
+        guard ZSTD_isError(ZSTD_CCtx_setParameter(context, ZSTD_c_compressionLevel, level)) == 0,
+              ZSTD_isError(ZSTD_CCtx_setParameter(context, ZSTD_c_checksumFlag, 1)) == 0 else { return nil }
         let bound = ZSTD_compressBound(bytes.count)
         var failed = false
         let out = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
             let written = bytes.withUnsafeBufferPointer { source in
-                ZSTD_compress(buffer.baseAddress, bound, source.baseAddress, source.count, level)
+                ZSTD_compress2(context, buffer.baseAddress, bound, source.baseAddress, source.count)
             }
             failed = ZSTD_isError(written) != 0
             count = failed ? 0 : written
@@ -21,11 +26,13 @@ enum Zstd {
         return failed ? nil : out
     }
 
-    /// Inflates `bytes` that must decompress to exactly `size` bytes; nil when damaged.
+    /// Inflates one frame of `bytes` that must carry a content checksum (bit 2 of the frame header descriptor,
+    /// the byte after the 4-byte magic number; RFC 8878 §3.1.1.1.1) and decompress to exactly `size` bytes; zstd
+    /// verifies the checksum while inflating. nil when damaged or without a checksum.
     static func decompress(_ bytes: ArraySlice<UInt8>, size: Int) -> [UInt8]? {
         guard size >= 0 else { return nil }
         if size == 0 { return bytes.isEmpty ? [] : nil }
-        guard !bytes.isEmpty else { return nil }
+        guard bytes.count > 4, bytes[bytes.startIndex + 4] & 0x04 != 0 else { return nil }
         var failed = false
         let out = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             let read = bytes.withUnsafeBufferPointer { source in

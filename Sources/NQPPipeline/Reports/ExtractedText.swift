@@ -25,7 +25,10 @@ struct ExtractedText: Sendable, Equatable {
     var pages: PageMap?
     /// UTF-8 byte range of the MD&A in `matchText`; nil when no plausible MD&A was found.
     var mdnaBytes: Range<Int>?
-    var matchText: String
+    /// The match text as UTF-8 bytes, which is what counting reads: a text inflated from the cache is counted as
+    /// it is, without being validated and decoded into a `String` first (the entry's checksum vouches for it).
+    var matchUTF8: [UInt8]
+    var matchText: String { String(decoding: matchUTF8, as: UTF8.self) }
     /// The layout text; only needed to find excluded chapters, so the cache reads it only then (nil otherwise).
     var layoutText: String?
     /// What firm, year, form type and company are decided from (with path, name and facts) at count time.
@@ -38,9 +41,19 @@ struct ExtractedText: Sendable, Equatable {
     var mdnaText: String?
 
     init(memberSuffix: String, fileName: String, sha256: String, format: ReportFormat, encoding: String,
-                encodingSource: String, byteCount: Int, decodeErrors: Int, chars: Int, sections: [Section],
-                facts: [String: String], warnings: [String], pages: PageMap?, mdnaBytes: Range<Int>?,
-                matchText: String, layoutText: String?) {
+         encodingSource: String, byteCount: Int, decodeErrors: Int, chars: Int, sections: [Section],
+         facts: [String: String], warnings: [String], pages: PageMap?, mdnaBytes: Range<Int>?,
+         matchText: String, layoutText: String?) {
+        self.init(memberSuffix: memberSuffix, fileName: fileName, sha256: sha256, format: format, encoding: encoding,
+                  encodingSource: encodingSource, byteCount: byteCount, decodeErrors: decodeErrors, chars: chars,
+                  sections: sections, facts: facts, warnings: warnings, pages: pages, mdnaBytes: mdnaBytes,
+                  matchUTF8: Array(matchText.utf8), layoutText: layoutText)
+    }
+
+    init(memberSuffix: String, fileName: String, sha256: String, format: ReportFormat, encoding: String,
+         encodingSource: String, byteCount: Int, decodeErrors: Int, chars: Int, sections: [Section],
+         facts: [String: String], warnings: [String], pages: PageMap?, mdnaBytes: Range<Int>?,
+         matchUTF8: [UInt8], layoutText: String?) {
         self.memberSuffix = memberSuffix
         self.fileName = fileName
         self.sha256 = sha256
@@ -55,7 +68,7 @@ struct ExtractedText: Sendable, Equatable {
         self.warnings = warnings
         self.pages = pages
         self.mdnaBytes = mdnaBytes
-        self.matchText = matchText
+        self.matchUTF8 = matchUTF8
         self.layoutText = layoutText
     }
 
@@ -75,14 +88,23 @@ struct ExtractedText: Sendable, Equatable {
 
     /// The match text of `scope`; nil when that section was not found.
     func text(in scope: Scope) -> String? {
+        utf8(in: scope).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The match text of `scope` as UTF-8 bytes (what counting reads); nil when that section was not found.
+    func utf8(in scope: Scope) -> [UInt8]? {
         switch scope.kind {
-        case .full: return matchText
+        case .full: return matchUTF8
         case .mdna:
-            guard let range = mdnaBytes else { return mdnaText }
-            let utf8 = matchText.utf8
-            let from = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-            let to = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
-            return String(matchText[from..<to])
+            guard let range = mdnaBytes else { return mdnaText.map { Array($0.utf8) } }
+            return Array(matchUTF8[range])
+        case .item, .document: return scopeText(scope).map { Array($0.utf8) }
+        }
+    }
+
+    private func scopeText(_ scope: Scope) -> String? {
+        switch scope.kind {
+        case .full, .mdna: return nil
         case .item: return scopeTexts[scope.rawValue]
         case .document(let type):
             // As `ExtractedReport.text(in:)`: `document:EX-13` also finds `EX-13.1` when there is no plain `EX-13`.

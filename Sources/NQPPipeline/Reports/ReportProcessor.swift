@@ -177,13 +177,13 @@ public struct ReportProcessor: Sendable {
         var warnings = text.warnings
         var counts: [KeywordCounts] = []
         var scopeChars: Int?
-        if let scoped = text.text(in: scope) {
+        if let scoped = text.utf8(in: scope) {
             let offset = scope == .full ? 0 : (text.sections.first { $0.name == scope.rawValue }?.start ?? 0)
             let excluded = excludedChapterFinders.isEmpty ? []
                 : excludedRanges(layoutText: text.layoutText ?? "", scopeOffset: offset,
-                                 scopeChars: MatchText.scalarCount(of: scoped))
+                                 scopeChars: MatchText.scalarCount(of: String(decoding: scoped, as: UTF8.self)))
             for counter in counters {
-                var tally = counter.count(in: scoped, excluding: excluded, collectHits: kwicContext)
+                var tally = counter.count(utf8: scoped, excluding: excluded, collectHits: kwicContext)
                 // KWIC offsets point into the whole report's match text, whatever the scope.
                 if offset != 0 {
                     for index in tally.hits.indices {
@@ -193,7 +193,7 @@ public struct ReportProcessor: Sendable {
                 }
                 counts.append(tally)
             }
-            scopeChars = counts.first?.chars ?? scoped.unicodeScalars.count
+            scopeChars = counts.first?.chars ?? String(decoding: scoped, as: UTF8.self).unicodeScalars.count
         } else {
             warnings.append("scope '\(scope.rawValue)' not found: this report's text measures are missing, not zero")
         }

@@ -115,6 +115,17 @@ struct OutputWriter {
         written.append(name)
     }
 
+    /// Writes `name` through `body`, which streams the file to the URL it is given (atomically, e.g. with
+    /// `AtomicFile.write(to:_:)`), for outputs too large to build in memory first.
+    mutating func stream(_ name: String, _ body: (URL) throws(TableError) -> Void) throws(PipelineError) {
+        do {
+            try body(folder.appendingPathComponent(name))
+        } catch {
+            throw .output(path: output.appendingPathComponent(name).path, reason: "\(error)")
+        }
+        written.append(name)
+    }
+
     mutating func noteWritten(_ name: String) { written.append(name) }
 
     /// Hard-links (or copies) the published generation's files into this one, except `skipping`: the up-to-date

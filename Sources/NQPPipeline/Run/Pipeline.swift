@@ -116,7 +116,9 @@ public struct Pipeline {
         defer { writer.discard() }  // unless published below
         try writer.write("reports.csv", ReportTables.reportsCSV(results: reports.results, failures: reports.failures,
                                                                 status: choice.status))
-        try writer.write("counts.csv", ReportTables.countsCSV(chosen: choice.chosen))
+        try writer.stream("counts.csv") { url throws(TableError) in
+            try CountsCSVStreaming.write(chosen: choice.chosen, to: url)
+        }
         if processor.kwicContext != nil {
             try writer.write("kwic.csv", ReportTables.kwicCSV(chosen: choice.chosen))
         }
