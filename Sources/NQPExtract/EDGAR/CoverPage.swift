@@ -13,7 +13,13 @@ enum CoverPage {
 
     /// Only for 10-K covers: the text must name the form (`FORM 10-K`, `10-K405`, `10-KSB`) before the date.
     static func fiscalYearEnd(in matchText: String) -> CalendarDate? {
-        let head = String(matchText.unicodeScalars.prefix(20_000).map(Character.init))
+        guard mayNameForm(matchText) else { return nil }
+        return scanFiscalYearEnd(in: matchText)
+    }
+
+    /// `fiscalYearEnd` without its byte pre-filter (the tests compare the two).
+    static func scanFiscalYearEnd(in matchText: String) -> CalendarDate? {
+        let head = String(String.UnicodeScalarView(matchText.unicodeScalars.prefix(20_000)))
         let upper = head.uppercased()
         guard upper.contains("10-K") || upper.contains("10K") else { return nil }
         guard let match = pattern.firstMatch(in: head, range: NSRange(head.startIndex..., in: head)),
@@ -26,6 +32,28 @@ enum CoverPage {
 }
 
 extension CoverPage {
+    /// Bytes of the head that `fiscalYearEnd` reads: 20,000 scalars are at most 80,000 UTF-8 bytes.
+    static let headBytes = 80_000
+
+    /// A byte pre-filter for `fiscalYearEnd` (most reports are not 10-Ks): whether `10-K` or `10K` in any case
+    /// occurs in the first `headBytes` bytes. Upper-casing maps only `k` to `K` and leaves digits and `-` alone,
+    /// so without these bytes the upper-cased head cannot contain the form's name.
+    static func mayNameForm(_ matchText: String) -> Bool {
+        var text = matchText
+        return text.withUTF8 { bytes in
+            let n = min(bytes.count, headBytes)
+            var k = 0
+            while k + 2 < n {
+                if bytes[k] == 0x31, bytes[k + 1] == 0x30 {
+                    let next = bytes[k + 2] == 0x2D && k + 3 < n ? bytes[k + 3] : bytes[k + 2]
+                    if next | 0x20 == 0x6B { return true }
+                }
+                k += 1
+            }
+            return false
+        }
+    }
+
     /// The registrant's name on a 10-K cover: the line above "(Exact name of registrant as specified in its
     /// charter)", searched in the first 40,000 characters of the layout text. For 10-Ks without an SEC header.
     static func registrantName(inLayout layout: String) -> String? {

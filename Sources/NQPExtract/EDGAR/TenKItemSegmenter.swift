@@ -70,7 +70,7 @@ struct TenKItemSegmenter {
         pattern: "(\\.{3,}|…|\\s(\\d{1,3}|[ivxlc]{1,6}|[a-z]-\\d{1,3})\\s*)$", options: [.caseInsensitive])
     private static let pageNumberLine = try! NSRegularExpression(
         pattern: "^(page\\s*)?(\\d{1,3}|[ivxlc]{1,6}|[a-z]-\\d{1,3})$", options: [.caseInsensitive])
-    private static let partLine = try! NSRegularExpression(
+    static let partLine = try! NSRegularExpression(
         pattern: "^part\\s+(i{1,3}|iv|[1-4])\\b[.:]?\\s*.{0,60}$", options: [.caseInsensitive])
     private static let itemFirstScalars: Set<UInt32> = [0x49, 0x69, 0xFF29, 0xFF49]
 
@@ -113,7 +113,7 @@ struct TenKItemSegmenter {
             let shared = located[k]
             var j = k - 1
             while j >= 0, located[j].lines.upperBound == located[j + 1].lines.lowerBound,
-                  normalized.text(ofLines: located[j].bodyLines).trimmingBlanks().isEmpty {
+                  normalized.isBlank(lines: located[j].bodyLines) {
                 if shared.item.status == .incorporatedByReference {
                     located[j].item.status = .incorporatedByReference
                     located[j].item.pointer = shared.item.pointer
@@ -288,6 +288,11 @@ struct TenKItemSegmenter {
         var omitted: Range<Int>?
         var line = heading.lastLine + 1
         while line < next {
+            // Most lines are rejected on their bytes before any String is made.
+            guard lines.withLineBytes(line, TenKItemScanner.mayEndItem) else {
+                line += 1
+                continue
+            }
             let trimmed = lines.trimmed(line)
             if !trimmed.isEmpty, trimmed.count <= 80 {
                 let key = TenKItemCatalog.normalize(trimmed)

@@ -23,10 +23,15 @@ public enum ReportInputs {
         if stat(path, &info) == 0, Int(info.st_size) > maxBytes {
             throw .tooLarge(path: path, byteCount: Int(info.st_size), limit: maxBytes)
         }
-        do {
-            bytes = [UInt8](try Data(contentsOf: url, options: .mappedIfSafe))
-        } catch {
-            throw .unreadableFile(path: path, reason: readReason(error))
+        if let direct = readDirectly(path: path, expectedCount: Int(info.st_size)) {
+            bytes = direct
+        } else {
+            // Foundation's reader again, for its error message (or a file whose size changed while read).
+            do {
+                bytes = [UInt8](try Data(contentsOf: url, options: .mappedIfSafe))
+            } catch {
+                throw .unreadableFile(path: path, reason: readReason(error))
+            }
         }
         guard !bytes.isEmpty else { throw .emptyFile(path: path) }
         if isZip(bytes) {
@@ -90,6 +95,31 @@ public enum ReportInputs {
             inputs.append(report)
         }
         return inputs
+    }
+
+    /// The file's bytes read straight into the array that holds them (no mapping, no intermediate `Data`); nil
+    /// when it cannot be opened or read, or holds other than `expectedCount` bytes (the caller then goes through
+    /// Foundation, which names the problem).
+    static func readDirectly(path: String, expectedCount: Int) -> [UInt8]? {
+        guard expectedCount > 0 else { return nil }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: expectedCount) { buffer, initialized in
+            var total = 0
+            while total < expectedCount {
+                let got = read(fd, buffer.baseAddress! + total, expectedCount - total)
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else { break }
+                total += got
+            }
+            initialized = total
+            // One more byte would mean the file grew since it was measured.
+            var probe: UInt8 = 0
+            complete = total == expectedCount && read(fd, &probe, 1) == 0
+        }
+        return complete ? bytes : nil
     }
 
     private struct InflatedLimit: Error {}

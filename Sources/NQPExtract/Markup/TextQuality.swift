@@ -14,22 +14,7 @@ public enum TextQuality {
     /// Throws `binaryContent` when the share of garbage in `decoded` is above `maxGarbageShare`.
     public static func check(_ decoded: DecodedBytes, original: [UInt8], encoding: TextEncoding,
                              path: String) throws(ExtractError) {
-        var characters = 0, controls = 0
-        decoded.utf8.withUnsafeBufferPointer { utf8 in
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                if byte & 0xC0 != 0x80 { characters += 1 }
-                if byte < 0x20 {
-                    if byte != 0x09, byte != 0x0A, byte != 0x0C, byte != 0x0D { controls += 1 }
-                } else if byte == 0x7F {
-                    controls += 1
-                } else if byte == 0xC2, index + 1 < utf8.count, utf8[index + 1] >= 0x80, utf8[index + 1] <= 0x9F {
-                    controls += 1       // C1 controls U+0080–U+009F
-                }
-                index += 1
-            }
-        }
+        let (characters, controls) = decoded.utf8.withUnsafeBufferPointer(survey)
         let garbage = decoded.decodeErrors + controls
         guard garbage >= minimumGarbage, Double(garbage) > maxGarbageShare * Double(max(characters, 1)) else { return }
         let share = Double(garbage) * 100 / Double(max(characters, 1))
@@ -39,6 +24,49 @@ public enum TextQuality {
                              reason: "decoded as \(encoding.name), \(percent)% of its \(characters) characters are "
                                  + "invalid byte sequences (\(decoded.decodeErrors)) or control characters "
                                  + "(\(controls)), above the limit of \(Int(maxGarbageShare * 100))% for a text report")
+    }
+
+    /// Characters (bytes that are not continuation bytes) and control characters in valid UTF-8, eight bytes at a
+    /// time: a word with no byte below 0x20, no 0x7F and no 0xC2 (the lead byte of C1 controls) holds no control,
+    /// and its characters are counted from its continuation bytes; other words go byte by byte (`surveyBytes`).
+    static func survey(_ utf8: UnsafeBufferPointer<UInt8>) -> (characters: Int, controls: Int) {
+        guard let base = utf8.baseAddress else { return (0, 0) }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        var characters = 0, controls = 0, index = 0
+        while index + 8 <= utf8.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let del = word ^ (ones &* 0x7F), c2 = word ^ (ones &* 0xC2)
+            let suspect = ((word &- ones &* 0x20) & ~word) | ((del &- ones) & ~del) | ((c2 &- ones) & ~c2)
+            if suspect & high != 0 {
+                let (c, k) = surveyBytes(utf8, from: index, to: index + 8)
+                characters += c; controls += k
+            } else {
+                characters += 8 - (word & ~(word << 1) & high).nonzeroBitCount
+            }
+            index += 8
+        }
+        let (c, k) = surveyBytes(utf8, from: index, to: utf8.count)
+        return (characters + c, controls + k)
+    }
+
+    /// `survey` byte by byte over `from..<to` (a C1 control's second byte may lie beyond `to`).
+    static func surveyBytes(_ utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> (characters: Int, controls: Int) {
+        var characters = 0, controls = 0
+        var index = from
+        while index < to {
+            let byte = utf8[index]
+            if byte & 0xC0 != 0x80 { characters += 1 }
+            if byte < 0x20 {
+                if byte != 0x09, byte != 0x0A, byte != 0x0C, byte != 0x0D { controls += 1 }
+            } else if byte == 0x7F {
+                controls += 1
+            } else if byte == 0xC2, index + 1 < utf8.count, utf8[index + 1] >= 0x80, utf8[index + 1] <= 0x9F {
+                controls += 1       // C1 controls U+0080–U+009F
+            }
+            index += 1
+        }
+        return (characters, controls)
     }
 
     /// Whether a forced encoding has code units wider than a byte, so NUL bytes are part of ordinary text.

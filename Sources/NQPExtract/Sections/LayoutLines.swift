@@ -42,7 +42,7 @@ struct LayoutLines {
     }
 
     /// Runs `body` on the UTF-8 bytes of line `index`.
-    private func withLineBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    func withLineBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let start = starts[index], end = starts[index + 1] - 1
         if let result = text.utf8.withContiguousStorageIfAvailable({ bytes in
             body(UnsafeBufferPointer(rebasing: bytes[start..<end]))

@@ -18,4 +18,34 @@ enum TenKItemScanner {
         }
         return true
     }
+
+    /// A cheap exact filter for the lines inside an item that may end it or open an omitted block
+    /// (`TenKItemSegmenter.endLine`): `SIGNATURES`, a `PART III` line, an Executive Officers heading
+    /// (`executive …`, `information about …`). Each of them starts, after leading blanks and punctuation (which
+    /// the key normalisation drops), with four ASCII letters spelling `sign`, `part`, `exec` or `info` in any
+    /// case — unless a non-ASCII byte or an apostrophe (dropped by the key normalisation) comes first, when the
+    /// line is kept. Every table cell of a 10-K is a line; most start with a digit, `$` or another word.
+    static func mayEndItem(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        while k < bytes.count, bytes[k] < 0x80, !isASCIIAlphanumeric(bytes[k]) {
+            if bytes[k] == 0x27 || bytes[k] == 0x60 { return true }
+            k += 1
+        }
+        guard k < bytes.count else { return false }
+        if bytes[k] >= 0x80 { return true }
+        guard k + 4 <= bytes.count else { return false }
+        var word: UInt32 = 0
+        for j in 0..<4 {
+            let b = bytes[k + j]
+            if b >= 0x80 || b == 0x27 || b == 0x60 { return true }
+            word = word << 8 | UInt32(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+        }
+        // "sign", "part", "exec", "info" as big-endian words.
+        return word == 0x7369_676E || word == 0x7061_7274 || word == 0x6578_6563 || word == 0x696E_666F
+    }
+
+    @inline(__always)
+    private static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
+    }
 }

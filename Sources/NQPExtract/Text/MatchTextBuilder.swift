@@ -86,6 +86,22 @@ struct MatchTextBuilder {
             let w: UInt32, m: Int
             if b < 0x80 {
                 w = UInt32(b); m = 1
+                if b >= 0x20, !ScalarClass.isCJK(v), next + 8 <= count, Self.isLatinBlock(input, at: next) {
+                    // Eight bytes of Latin text taken whole (English prose): each is copied as is, a space
+                    // included, because it sits between two non-CJK scalars and stands alone.
+                    if accepted == 0 { acceptFast(v, at: position) }
+                    accepted += 8; last = UInt32(input[next + 6])
+                    position = next + 7; v = UInt32(input[next + 7]); n = 1
+                    continue
+                }
+                if b == 0x20, !ScalarClass.isCJK(v), next + 1 < count, input[next + 1] > 0x20, input[next + 1] < 0x80 {
+                    // A single space between a non-CJK scalar and an ASCII graphic one stays a space: copied with
+                    // the run instead of ending it.
+                    if accepted == 0 { acceptFast(v, at: position) }
+                    accepted += 1; last = v
+                    position = next; v = w; n = m
+                    continue
+                }
                 if b > 0x20 {
                     // ASCII graphic: stable, not whitespace.
                     if accepted == 0 { acceptFast(v, at: position) }
@@ -125,6 +141,23 @@ struct MatchTextBuilder {
             lastWasCJK = ScalarClass.isCJK(v)
         }
         return end
+    }
+
+    /// Whether the eight bytes at `start` can join an open run after a non-CJK scalar without a look at each: all
+    /// are ASCII from U+0020 to U+007F (stable, never CJK), no two spaces are adjacent and the last is not a
+    /// space (so every space stands alone between two non-CJK scalars, where the whitespace rule keeps one space).
+    /// Eight bytes are read as one little-endian word; the caller checks that they exist.
+    @inline(__always)
+    static func isLatinBlock(_ input: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        let word = UnsafeRawPointer(input.baseAddress! + start).loadUnaligned(as: UInt64.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        // Any byte >= 0x80, or any byte < 0x20 (the classic "has less than" test, exact as a yes/no).
+        if word & high != 0 || (word &- ones &* 0x20) & ~word & high != 0 { return false }
+        // One high bit exactly in each byte equal to 0x20.
+        let t = word ^ (ones &* 0x20)
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let spaces = ~(((t & low) &+ low) | t | low)
+        return spaces & (spaces >> 8) == 0 && spaces >> 56 == 0
     }
 
     /// Book-keeping for `accepted` scalars taken in bulk (the first through `acceptFast`), `last` being the last.

@@ -16,6 +16,15 @@ public struct NormalizedText: Sendable, Equatable {
         let to = utf8.index(utf8.startIndex, offsetBy: bytes.upperBound)
         return String(text[from..<to])
     }
+
+    /// Whether layout lines `lines` produced no match text but spaces (`text(ofLines:)` trimmed is empty),
+    /// decided on the bytes: the only whitespace the match text holds is U+0020 (the whitespace rule).
+    public func isBlank(lines: Range<Int>) -> Bool {
+        let bytes = map.byteRange(ofLines: lines)
+        return text.utf8.withContiguousStorageIfAvailable { utf8 in
+            utf8[bytes].allSatisfy { $0 == 0x20 }
+        } ?? text(ofLines: lines).allSatisfy { $0 == " " }
+    }
 }
 
 /// Offsets of layout lines in the match text.
