@@ -38,8 +38,9 @@ struct GenerationTests {
         let panelRows = parseCSV(try Data(contentsOf: output.appendingPathComponent("panel.csv"))).dropFirst()
         #expect(panelRows.count == stages["firm_years_panel"] as? Int, "panel.csv rows = manifest firm-years",
                 sourceLocation: sourceLocation)
-        let counted = Set(parseCSV(try Data(contentsOf: output.appendingPathComponent("counts.csv"))).dropFirst()
-            .map { $0.last ?? "" })
+        let countRows = parseCSV(try Data(contentsOf: output.appendingPathComponent("counts.csv")))
+        let fileColumn = try #require(countRows.first?.firstIndex(of: "file"), sourceLocation: sourceLocation)
+        let counted = Set(countRows.dropFirst().map { $0[fileColumn] })
         #expect(counted.count == stages["reports_chosen"] as? Int, "counts.csv files = manifest chosen reports",
                 sourceLocation: sourceLocation)
         // No output of another generation beside it (dangling links of dropped names count as absent).
