@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NQPConfig
 import NQPPipeline
 
 struct Slurm: ParsableCommand {
