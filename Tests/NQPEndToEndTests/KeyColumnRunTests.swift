@@ -14,8 +14,7 @@ struct KeyColumnRunTests {
 
         let renamed = try Workspace("nqp-keys-renamed")
         defer { renamed.remove() }
-        try renamed.editConfig(replacing: "  merge:\n    how: outer",
-                               with: "  merge:\n    firm_column: stkcd\n    year_column: fyear\n    how: outer")
+        try renamed.insertConfig("firm_column: stkcd\nyear_column: fyear", under: "financials.merge")
         let check = try renamed.nqp(["validate", "--config", renamed.config.path])
         #expect(check.status == 0, "validate: \(check.stdout)\(check.stderr)")
         let renamedRun = try renamed.run()

@@ -1,4 +1,5 @@
 import Foundation
+import NQPConfig
 import NQPExtract
 import NQPLexicon
 @testable import NQPPipeline
