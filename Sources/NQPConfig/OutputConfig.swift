@@ -93,8 +93,9 @@ extension OutputConfig: ConfigSchemaDescribed, Decodable {
             ConfigReferenceRow(key: "sqlite", shown: ConfigText.shown(d.sqlite), doc: "also write `panel.sqlite`"),
             ConfigReferenceRow(key: "base_name", shown: ConfigText.shown(d.baseName),
                                doc: "base name of the data files (`panel.dta`, `panel.csv`, `panel_import.do` …)"),
-            ConfigReferenceRow(key: "sort_columns", shown: ConfigText.shown(d.sortColumns),
-                               doc: "the sort order recorded in the `.dta`"),
+            ConfigReferenceRow(key: "sort_columns", shown: "the key columns",
+                               doc: "the sort order recorded in the `.dta`; default `[merge.firm_column, "
+                                   + "merge.year_column]`"),
             ConfigReferenceRow(key: "compact_integers", shown: ConfigText.shown(d.compactIntegers),
                                doc: "store integral columns as `byte`/`int`/`long` in the `.dta` (else all `double`)"),
             ConfigReferenceRow(key: "neutralize_formulas", shown: ConfigText.shown(d.neutralizeFormulas),

@@ -90,6 +90,11 @@ extension FinancialsConfig: ConfigSchemaDescribed, Decodable {
             .custom(["merge"], rows: [
                 ConfigReferenceRow(key: "merge.how", shown: ConfigText.shown(MergeOptions().how),
                                    doc: "`inner`, `left_text`, `left_financials` or `outer`"),
+                ConfigReferenceRow(key: "merge.firm_column`, `merge.year_column",
+                                   shown: "`\(MergeOptions().keyColumns.firm)`, `\(MergeOptions().keyColumns.year)`",
+                                   doc: "names of the panel's two key columns (e.g. `stkcd`, `fyear`) in `panel.dta`, "
+                                       + "`panel.csv`, `panel.sqlite`, `merge_unmatched.csv` and the `.dta` sort order "
+                                       + "([Panel columns](#panel-columns))"),
                 ConfigReferenceRow(key: "merge.status_column", shown: "none",
                                    doc: "add a `_merge`-like text column (`matched`, `text_only`, `financials_only`)"),
             ]) { root, fields in

@@ -34,10 +34,10 @@ extension FinancialSource: ConfigSchemaDescribed, Decodable {
             .optional("keep", \.keep, doc: "columns to keep", shown: "all"),
             .key("text_columns", \.textColumns, doc: "columns kept as text (industry codes, names)"),
             .key("scale", \.scale, doc: "variable → factor"),
-            .key("missing_codes", \.missingCodes, doc: "extra missing-value codes (`\"-1\"`); built in: empty, `.`, `NA`, "
-                + "`N/A`, `NaN`, `NULL`, `--`, `None`"),
+            .key("missing_codes", \.missingCodes, doc: "extra missing-value codes (`\"-1\"`), added to the "
+                + "[built-in list](#missing-value-codes)"),
             .key("column_missing_codes", \.columnMissingCodes, doc: "per-column missing codes"),
-            .key("default_missing_codes", \.defaultMissingCodes, doc: "use the built-in codes"),
+            .key("default_missing_codes", \.defaultMissingCodes, doc: "use the [built-in codes](#missing-value-codes)"),
             .key("duplicates", \.duplicates, doc: "a repeated (firm, year) key: `error` (lists them), `first`, `last` or "
                 + "`mean`"),
             .key("labels", \.labels, doc: "override variable labels"),
