@@ -1,7 +1,7 @@
 import NQPPanel
 
 // The `pipeline.yml` keys of the panel stage's option types (`financials:`). NQPPanel keeps its types free of the
-// configuration format; their defaults are their initialisers'. `MergeOptions` keeps its own decoder.
+// configuration format; their defaults are their initialisers'.
 
 extension FinancialSource: ConfigSchemaDescribed, Decodable {
     public init(from decoder: any Decoder) throws { self = try Self.decoded(from: decoder) }
@@ -34,10 +34,10 @@ extension FinancialSource: ConfigSchemaDescribed, Decodable {
             .optional("keep", \.keep, doc: "columns to keep", shown: "all"),
             .key("text_columns", \.textColumns, doc: "columns kept as text (industry codes, names)"),
             .key("scale", \.scale, doc: "variable → factor"),
-            .key("missing_codes", \.missingCodes, doc: "extra missing-value codes (`\"-1\"`); built in: empty, `.`, `NA`, "
-                + "`N/A`, `NaN`, `NULL`, `--`, `None`"),
+            .key("missing_codes", \.missingCodes, doc: "extra missing-value codes (`\"-1\"`), added to the "
+                + "[built-in list](#missing-value-codes)"),
             .key("column_missing_codes", \.columnMissingCodes, doc: "per-column missing codes"),
-            .key("default_missing_codes", \.defaultMissingCodes, doc: "use the built-in codes"),
+            .key("default_missing_codes", \.defaultMissingCodes, doc: "use the [built-in codes](#missing-value-codes)"),
             .key("duplicates", \.duplicates, doc: "a repeated (firm, year) key: `error` (lists them), `first`, `last` or "
                 + "`mean`"),
             .key("labels", \.labels, doc: "override variable labels"),
@@ -46,6 +46,23 @@ extension FinancialSource: ConfigSchemaDescribed, Decodable {
             .key("taxonomy", \.taxonomy, doc: "companyfacts: the taxonomy of the concepts"),
             .key("unit", \.unit, doc: "companyfacts: the unit of measure"),
             .key("forms", \.forms, doc: "companyfacts: forms whose facts count as annual"),
+        ])
+    }
+}
+
+extension MergeOptions: ConfigSchemaDescribed, Decodable {
+    public init(from decoder: any Decoder) throws { self = try Self.decoded(from: decoder) }
+
+    public static var schema: ConfigSchema<MergeOptions> {
+        ConfigSchema(defaults: MergeOptions(), [
+            .key("how", \.how, doc: "`inner`, `left_text`, `left_financials` or `outer`"),
+            .key("firm_column", \.keyColumns.firm, doc: "name of the panel's firm key column (e.g. `stkcd`) in "
+                + "`panel.dta`, `panel.csv`, `panel.sqlite`, `merge_unmatched.csv` and the `.dta` sort order "
+                + "([Panel columns](#panel-columns))"),
+            .key("year_column", \.keyColumns.year, doc: "name of the panel's year key column (e.g. `fyear`), used "
+                + "as `firm_column`"),
+            .optional("status_column", \.statusColumn, doc: "add a `_merge`-like text column (`matched`, "
+                + "`text_only`, `financials_only`)"),
         ])
     }
 }

@@ -76,14 +76,4 @@ struct IdentityTests {
         #expect(problems[1].hasPrefix("identity.filename_patterns[1]") && problems[1].contains("not a valid regular expression"))
         #expect(problems[2].hasPrefix("identity.firm_width"))
     }
-
-    @Test("identity rules decode from snake_case keys with defaults and never carry the manifest")
-    func decoding() throws {
-        let rules = try JSONDecoder().decode(IdentityRules.self, from: Data(#"{"firm_width": 6}"#.utf8))
-        #expect(rules == IdentityRules(firmWidth: 6))
-        var withManifest = rules
-        withManifest.manifest = ["a": ManifestEntry(firm: "1", year: 2000)]
-        let json = String(decoding: try JSONEncoder().encode(withManifest), as: UTF8.self)
-        #expect(!json.contains("manifest"))
-    }
 }

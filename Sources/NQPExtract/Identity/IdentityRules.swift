@@ -8,9 +8,9 @@ import NQPEncoding
 /// 3. XBRL `dei:` facts when `useXBRLFacts`: `EntityCentralIndexKey` → firm, `DocumentFiscalYearFocus` → year,
 ///    else the year of `DocumentPeriodEndDate`.
 /// Firm ids are strings, never numbers (`000001` stays `000001`).
-public struct IdentityRules: Codable, Equatable, Sendable {
-    /// File path or file name → firm and year. Filled by the pipeline from the manifest CSV; not part of the
-    /// YAML configuration (the configuration names the CSV), so it is not encoded or decoded.
+public struct IdentityRules: Equatable, Sendable {
+    /// File path or file name → firm and year. Filled by the pipeline from the manifest CSV (the configuration
+    /// names the CSV). The other rules are `reports:` keys, declared in NQPConfig's schema.
     public var manifest: [String: ManifestEntry]
     public var filenamePatterns: [String]
     public var useXBRLFacts: Bool
@@ -37,31 +37,6 @@ public struct IdentityRules: Codable, Equatable, Sendable {
         self.filenamePatterns = filenamePatterns
         self.useXBRLFacts = useXBRLFacts
         self.firmWidth = firmWidth
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case filenamePatterns = "filename_patterns"
-        case useXBRLFacts = "use_xbrl_facts"
-        case firmWidth = "firm_width"
-        case fiscalYearRule = "fiscal_year_rule"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        manifest = [:]
-        filenamePatterns = try c.decodeIfPresent([String].self, forKey: .filenamePatterns)
-            ?? IdentityRules.defaultFilenamePatterns
-        useXBRLFacts = try c.decodeIfPresent(Bool.self, forKey: .useXBRLFacts) ?? true
-        firmWidth = try c.decodeIfPresent(Int.self, forKey: .firmWidth)
-        fiscalYearRule = try c.decodeIfPresent(FiscalYearRule.self, forKey: .fiscalYearRule) ?? .compustat
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(filenamePatterns, forKey: .filenamePatterns)
-        try c.encode(useXBRLFacts, forKey: .useXBRLFacts)
-        try c.encodeIfPresent(firmWidth, forKey: .firmWidth)
-        try c.encode(fiscalYearRule, forKey: .fiscalYearRule)
     }
 
     /// Problems a user must fix, each naming the key, what is wrong and what to do; empty when valid.
