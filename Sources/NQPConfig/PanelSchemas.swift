@@ -59,8 +59,8 @@ extension MergeOptions: ConfigSchemaDescribed, Decodable {
             .key("firm_column", \.keyColumns.firm, doc: "name of the panel's firm key column (e.g. `stkcd`) in "
                 + "`panel.dta`, `panel.csv`, `panel.sqlite`, `merge_unmatched.csv` and the `.dta` sort order "
                 + "([Panel columns](#panel-columns))"),
-            .key("year_column", \.keyColumns.year, doc: "name of the panel's year key column (e.g. `fyear`), used "
-                + "as `firm_column`"),
+            .key("year_column", \.keyColumns.year, doc: "name of the panel's year key column (e.g. `fyear`), in the "
+                + "same files as `firm_column`"),
             .optional("status_column", \.statusColumn, doc: "add a `_merge`-like text column (`matched`, "
                 + "`text_only`, `financials_only`)"),
         ])

@@ -7,6 +7,8 @@ public enum FileErrorReason {
     /// "no such file or folder", "permission denied", "it is a folder, not a file", … for Foundation and POSIX
     /// errors; other errors' own descriptions (never a Swift enum dump or "… error 1." when the error has text).
     public static func describe(_ error: any Error) -> String {
+        // Foundation bridges a decoding error to a Cocoa error whose text ("The data is missing.") drops the key.
+        if let decoding = error as? DecodingError { return text(of: decoding) }
         let nsError = error as NSError
         // A Swift error bridges to a domain named after its type, and its `localizedDescription` names only the
         // type and a case number; its own text says more.
@@ -38,7 +40,6 @@ public enum FileErrorReason {
 
     static func swiftText(_ error: any Error) -> String {
         if let text = (error as? any LocalizedError)?.errorDescription { return text }
-        if let decoding = error as? DecodingError { return text(of: decoding) }
         return String(describing: error)
     }
 

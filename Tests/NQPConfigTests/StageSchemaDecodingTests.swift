@@ -98,7 +98,7 @@ struct StageSchemaDecodingTests {
     @Test func mergeOptionsDecodeTheKeyColumnsWithDefaults() throws {
         let json = #"{"how": "inner", "firm_column": "stkcd"}"#
         let options = try JSONDecoder().decode(MergeOptions.self, from: Data(json.utf8))
-        #expect(options == MergeOptions(how: .inner, keyColumns: PanelKeyColumns(firm: "stkcd", year: "year")))
+        #expect(options == MergeOptions(how: .inner, keyColumns: .init(firm: "stkcd", year: "year")))
         #expect(try JSONDecoder().decode(MergeOptions.self, from: JSONEncoder().encode(options)) == options)
         #expect(try JSONDecoder().decode(MergeOptions.self, from: Data("{}".utf8)) == MergeOptions())
     }
