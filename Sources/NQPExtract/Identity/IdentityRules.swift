@@ -1,7 +1,7 @@
 import Foundation
 import NQPEncoding
 
-/// Where a report's firm and year come from (README "Firm and year"; pipeline.yml `identity:`), tried in this order:
+/// Where a report's firm and year come from (README "Firm and year"; `reports:` keys in pipeline.yml), tried in this order:
 /// 1. `manifest` — the pipeline's manifest CSV (`file,firm,year`), keyed by file path or file name;
 /// 2. `filenamePatterns` — regular expressions (NSRegularExpression syntax) with named groups `firm` and
 ///    `year`, matched against the file name (the first that matches wins);
@@ -43,7 +43,7 @@ public struct IdentityRules: Equatable, Sendable {
     public func problems() -> [String] {
         var problems: [String] = []
         for (index, pattern) in filenamePatterns.enumerated() {
-            let key = "identity.filename_patterns[\(index)]"
+            let key = "filename_patterns[\(index)]"
             do {
                 let regex = try NSRegularExpression(pattern: pattern)
                 if RegexBudget.catastrophic(regex) {
@@ -59,9 +59,6 @@ public struct IdentityRules: Equatable, Sendable {
                 problems.append("\(key): \(pattern) has no named group (?<\(group)>…); add one, e.g. "
                     + (group == "firm" ? "(?<firm>[0-9]{6})" : "(?<year>(19|20)[0-9]{2})"))
             }
-        }
-        if let firmWidth, !(1...20).contains(firmWidth) {
-            problems.append("identity.firm_width: \(firmWidth) is out of range; use 1…20 (6 for A-share codes) or omit it")
         }
         return problems
     }
