@@ -91,7 +91,7 @@ let package = Package(
                     exclude: ["reference_entropy.py"]),
         .testTarget(name: "NQPExportTests", dependencies: ["NQPExport", "NQPTable", "NQPTestSupport"]),
         .testTarget(name: "NQPConfigTests",
-                    dependencies: ["NQPConfig", "NQPExtract", "NQPLexicon", "NQPPanel", "NQPScore"]),
+                    dependencies: ["NQPConfig", "NQPExtract", "NQPLexicon", "NQPPanel", "NQPScore", "NQPExport"]),
         .testTarget(name: "NQPPipelineTests",
                     dependencies: ["NQPPipeline", "NQPConfig", "NQPEncoding", "NQPExtract", "NQPLexicon", "NQPTable", "NQPTestSupport",
                                    .product(name: "Logging", package: "swift-log")]),

@@ -1,6 +1,7 @@
 import Foundation
 import Yams
 import NQPTable
+import NQPEncoding
 
 /// Decodes `Decodable` configuration types from YAML strictly, with positions.
 ///
@@ -26,7 +27,7 @@ public struct ConfigDecoder {
         } catch let error as YamlError {
             throw ConfigError(Self.problem(from: error, file: file))
         } catch {
-            throw ConfigError(ConfigProblem(file: file, message: "cannot parse YAML: \(error)"))
+            throw ConfigError(ConfigProblem(file: file, message: "cannot parse YAML: \(FileErrorReason.describe(error))"))
         }
         if let problem = YAMLLimits.aliasExpansionProblem(root, file: file) { throw ConfigError(problem) }
         return try decode(type, from: root, file: file)
@@ -42,7 +43,7 @@ public struct ConfigDecoder {
         } catch let error as DecodingError {
             context.problems.append(context.problem(from: error, root: root))
         } catch {
-            context.problems.append(ConfigProblem(file: file, message: "\(error)"))
+            context.problems.append(ConfigProblem(file: file, message: FileErrorReason.describe(error)))
         }
         context.reportUnknownKeys(in: root)
         if let value, context.problems.isEmpty { return value }
@@ -273,7 +274,7 @@ struct NodeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         } catch let error as DecodingError {
             context.problems.append(context.problem(at: child, Self.message(error, key: key)))
         } catch {
-            context.problems.append(context.problem(at: child, "'\(key.stringValue)': \(error)"))
+            context.problems.append(context.problem(at: child, "'\(key.stringValue)': \(FileErrorReason.describe(error))"))
         }
         return nil
     }

@@ -1,5 +1,6 @@
 import NQPExtract
 import NQPPanel
+import NQPScore
 
 /// The README's configuration tables ("Configuration reference"), rendered from the schemas so that a key's
 /// default and doc line are written once. `ConfigReferenceTests` fails when README.md differs and rewrites the
@@ -16,6 +17,8 @@ public enum ConfigReference {
             ("financials.sources", FinancialSource.schema.rows()),
             ("financials.screens", ScreenOptions.schema.rows()),
             ("scoring", ScoringConfig.schema.rows()),
+            ("scoring.systems", ScoreSystem.schema.rows()),
+            ("scoring.indicators", Indicator.schema.rows()),
             ("output-run", top.filter { $0.key.hasPrefix("output.") || $0.key.hasPrefix("run.") }),
         ]
     }

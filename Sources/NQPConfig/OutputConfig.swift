@@ -80,27 +80,9 @@ extension OutputConfig: ConfigSchemaDescribed, Decodable {
             .key("dataset_label", \.datasetLabel, doc: "the Stata dataset label"),
             .key("value_labels", \.valueLabels, doc: "value labels of integer categorical columns: "
                 + "`{st: {\"0\": \"not ST\", \"1\": \"ST or *ST\"}}`"),
-            // The export settings sit at this level. `PanelExportOptions` keeps its own decoder (its key columns
-            // change with the panel's keys); the rows document it.
-            .custom(["base_name", "sort_columns", "compact_integers", "neutralize_formulas", "sqlite"],
-                    rows: exportRows) { root, fields in root.export = try PanelExportOptions(from: fields.decoder) },
+            // The export settings sit at this level.
+            .inline(\.export),
         ])
-    }
-
-    private static var exportRows: [ConfigReferenceRow] {
-        let d = PanelExportOptions()
-        return [
-            ConfigReferenceRow(key: "sqlite", shown: ConfigText.shown(d.sqlite), doc: "also write `panel.sqlite`"),
-            ConfigReferenceRow(key: "base_name", shown: ConfigText.shown(d.baseName),
-                               doc: "base name of the data files (`panel.dta`, `panel.csv`, `panel_import.do` …)"),
-            ConfigReferenceRow(key: "sort_columns", shown: "the key columns",
-                               doc: "the sort order recorded in the `.dta`; default `[merge.firm_column, "
-                                   + "merge.year_column]`"),
-            ConfigReferenceRow(key: "compact_integers", shown: ConfigText.shown(d.compactIntegers),
-                               doc: "store integral columns as `byte`/`int`/`long` in the `.dta` (else all `double`)"),
-            ConfigReferenceRow(key: "neutralize_formulas", shown: ConfigText.shown(d.neutralizeFormulas),
-                               doc: "prefix text cells starting with `=`, `+`, `-`, `@`, tab or CR with `'` in `panel.csv`"),
-        ]
     }
 }
 

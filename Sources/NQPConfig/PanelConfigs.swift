@@ -86,20 +86,7 @@ extension FinancialsConfig: ConfigSchemaDescribed, Decodable {
             .key("sources", \.sources, doc: "list of financial inputs (below)"),
             .optional("crosswalk", \.crosswalk, doc: "id mapping (CIK ↔ gvkey, old ↔ new codes) applied to every source "
                 + "(or those in `apply_to`) before the merge"),
-            // `MergeOptions` keeps its own decoder (it changes with the panel's keys); the rows document it.
-            .custom(["merge"], rows: [
-                ConfigReferenceRow(key: "merge.how", shown: ConfigText.shown(MergeOptions().how),
-                                   doc: "`inner`, `left_text`, `left_financials` or `outer`"),
-                ConfigReferenceRow(key: "merge.firm_column`, `merge.year_column",
-                                   shown: "`\(MergeOptions().keyColumns.firm)`, `\(MergeOptions().keyColumns.year)`",
-                                   doc: "names of the panel's two key columns (e.g. `stkcd`, `fyear`) in `panel.dta`, "
-                                       + "`panel.csv`, `panel.sqlite`, `merge_unmatched.csv` and the `.dta` sort order "
-                                       + "([Panel columns](#panel-columns))"),
-                ConfigReferenceRow(key: "merge.status_column", shown: "none",
-                                   doc: "add a `_merge`-like text column (`matched`, `text_only`, `financials_only`)"),
-            ]) { root, fields in
-                if let merge = try fields.optional(MergeOptions.self, "merge") { root.merge = merge }
-            },
+            .mapping("merge", \.merge),
             .custom(["indicators"], rows: [
                 ConfigReferenceRow(key: "indicators", shown: "`{}`",
                                    doc: "derived indicators, in order: `name: {formula: \"…\", label: \"…\", unit: \"…\"}`"),
@@ -118,8 +105,7 @@ extension ScoringConfig: ConfigSchemaDescribed, Decodable {
 
     public static var schema: ConfigSchema<ScoringConfig> {
         ConfigSchema(defaults: ScoringConfig(), [
-            .key("systems", \.systems, doc: "score systems: `{name, column, label, aggregation, indicators: [{name, "
-                + "direction}], dimensions: [...]}`"),
+            .key("systems", \.systems, doc: "score systems, each a tree of dimensions over indicators (below)"),
             // The entropy options share this mapping.
             .inline(\.options),
         ])

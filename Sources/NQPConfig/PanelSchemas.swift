@@ -1,7 +1,7 @@
 import NQPPanel
 
 // The `pipeline.yml` keys of the panel stage's option types (`financials:`). NQPPanel keeps its types free of the
-// configuration format; their defaults are their initialisers'. `MergeOptions` keeps its own decoder.
+// configuration format; their defaults are their initialisers'.
 
 extension FinancialSource: ConfigSchemaDescribed, Decodable {
     public init(from decoder: any Decoder) throws { self = try Self.decoded(from: decoder) }
@@ -46,6 +46,23 @@ extension FinancialSource: ConfigSchemaDescribed, Decodable {
             .key("taxonomy", \.taxonomy, doc: "companyfacts: the taxonomy of the concepts"),
             .key("unit", \.unit, doc: "companyfacts: the unit of measure"),
             .key("forms", \.forms, doc: "companyfacts: forms whose facts count as annual"),
+        ])
+    }
+}
+
+extension MergeOptions: ConfigSchemaDescribed, Decodable {
+    public init(from decoder: any Decoder) throws { self = try Self.decoded(from: decoder) }
+
+    public static var schema: ConfigSchema<MergeOptions> {
+        ConfigSchema(defaults: MergeOptions(), [
+            .key("how", \.how, doc: "`inner`, `left_text`, `left_financials` or `outer`"),
+            .key("firm_column", \.keyColumns.firm, doc: "name of the panel's firm key column (e.g. `stkcd`) in "
+                + "`panel.dta`, `panel.csv`, `panel.sqlite`, `merge_unmatched.csv` and the `.dta` sort order "
+                + "([Panel columns](#panel-columns))"),
+            .key("year_column", \.keyColumns.year, doc: "name of the panel's year key column (e.g. `fyear`), in the "
+                + "same files as `firm_column`"),
+            .optional("status_column", \.statusColumn, doc: "add a `_merge`-like text column (`matched`, "
+                + "`text_only`, `financials_only`)"),
         ])
     }
 }

@@ -1,8 +1,9 @@
+import NQPExport
 import NQPExtract
 import NQPLexicon
 import NQPScore
 
-// The `pipeline.yml` keys of the extract, lexicon and score stages' option types. The stage modules keep their
+// The `pipeline.yml` keys of the extract, lexicon, score and export stages' option types. The stage modules keep their
 // types free of the configuration format (they are used without a file too); their defaults are their initialisers'.
 
 extension SectionPatterns: ConfigSchemaDescribed, Decodable {
@@ -87,6 +88,57 @@ extension EntropyOptions: ConfigSchemaDescribed, Decodable {
             .key("scale", \.scale, doc: "multiply scores (e.g. `100`)"),
             .key("aggregation", \.aggregation, doc: "how dimensions combine: `sum_of_weights` or `entropy`"),
             .key("missing", \.missing, doc: "or `interpolate`"),
+        ])
+    }
+}
+
+extension ScoreSystem: ConfigSchemaDescribed, Decodable {
+    public init(from decoder: any Decoder) throws { self = try Self.decoded(from: decoder) }
+
+    /// A system and each of its dimensions (a dimension is the composite of its own sub-tree) have these keys.
+    public static var schema: ConfigSchema<ScoreSystem> {
+        ConfigSchema(defaults: ScoreSystem(name: ""), [
+            .required("name", \.name, doc: "the score's name"),
+            .optional("column", \.column, doc: "output column",
+                      shown: "a system: its `name`; a dimension: `<system column>_<name>`"),
+            .optional("label", \.label, doc: "variable label"),
+            .optional("aggregation", \.aggregation, doc: "how this node's dimensions combine: `sum_of_weights` or "
+                + "`entropy`; ignored for a node that holds indicators", shown: "`scoring.aggregation`"),
+            .key("indicators", \.indicators, doc: "the indicators of a flat system or a leaf dimension (below)"),
+            .key("dimensions", \.dimensions, doc: "dimensions (or sub-dimensions), each with these same keys; give "
+                + "either `indicators` or `dimensions`"),
+        ])
+    }
+}
+
+extension Indicator: ConfigSchemaDescribed, Decodable {
+    public init(from decoder: any Decoder) throws { self = try Self.decoded(from: decoder) }
+
+    public static var schema: ConfigSchema<Indicator> {
+        ConfigSchema(defaults: Indicator(name: ""), [
+            .required("name", \.name, doc: "the panel column"),
+            .key("direction", \.direction, doc: "`+` (a larger value is better) or `-` (a cost indicator); also "
+                + "`positive`/`negative`"),
+            .optional("label", \.label, doc: "description for the weights table and codebook"),
+        ])
+    }
+}
+
+extension PanelExportOptions: ConfigSchemaDescribed, Decodable {
+    public init(from decoder: any Decoder) throws { self = try Self.decoded(from: decoder) }
+
+    public static var schema: ConfigSchema<PanelExportOptions> {
+        ConfigSchema(defaults: PanelExportOptions(), [
+            .key("sqlite", \.sqlite, doc: "also write `panel.sqlite`"),
+            .key("base_name", \.baseName, doc: "base name of the data files (`panel.dta`, `panel.csv`, "
+                + "`panel_import.do` …)"),
+            // Unset, the run fills in the panel's key columns.
+            .optional("sort_columns", \.sortColumns, doc: "the sort order recorded in the `.dta`; default "
+                + "`[merge.firm_column, merge.year_column]`", shown: "the key columns"),
+            .key("compact_integers", \.compactIntegers, doc: "store integral columns as `byte`/`int`/`long` in the "
+                + "`.dta` (else all `double`)"),
+            .key("neutralize_formulas", \.neutralizeFormulas, doc: "prefix text cells starting with `=`, `+`, `-`, "
+                + "`@`, tab or CR with `'` in `panel.csv`"),
         ])
     }
 }

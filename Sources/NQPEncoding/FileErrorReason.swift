@@ -5,9 +5,15 @@ import Foundation
 /// neither what happened nor what to do.
 public enum FileErrorReason {
     /// "no such file or folder", "permission denied", "it is a folder, not a file", … for Foundation and POSIX
-    /// errors; other errors' own descriptions.
+    /// errors; other errors' own descriptions (never a Swift enum dump or "… error 1." when the error has text).
     public static func describe(_ error: any Error) -> String {
+        // Foundation bridges a decoding error to a Cocoa error whose text ("The data is missing.") drops the key.
+        if let decoding = error as? DecodingError { return text(of: decoding) }
         let nsError = error as NSError
+        // A Swift error bridges to a domain named after its type, and its `localizedDescription` names only the
+        // type and a case number; its own text says more.
+        guard type(of: error) is NSError.Type || [NSCocoaErrorDomain, NSPOSIXErrorDomain].contains(nsError.domain)
+                || nsError.userInfo[NSUnderlyingErrorKey] != nil else { return swiftText(error) }
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
            underlying.domain == NSPOSIXErrorDomain, let text = posix(Int32(underlying.code)) {
             return text
@@ -30,6 +36,31 @@ public enum FileErrorReason {
             return String(text.dropFirst(prefix.count))
         }
         return text
+    }
+
+    static func swiftText(_ error: any Error) -> String {
+        if let text = (error as? any LocalizedError)?.errorDescription { return text }
+        return String(describing: error)
+    }
+
+    /// A decoding error as its message and the key path it happened at (`at items[2].name: …`).
+    static func text(of error: DecodingError) -> String {
+        func at(_ context: DecodingError.Context) -> String {
+            let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
+            let trimmed = path.hasPrefix(".") ? String(path.dropFirst()) : path
+            return trimmed.isEmpty ? "" : "at \(trimmed): "
+        }
+        func detail(_ context: DecodingError.Context) -> String {
+            context.debugDescription + (context.underlyingError.map { " (\(describe($0)))" } ?? "")
+        }
+        switch error {
+        case let .keyNotFound(key, context):
+            return at(context) + "missing key '\(key.stringValue)'"
+        case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context):
+            return at(context) + detail(context)
+        @unknown default:
+            return String(describing: error)
+        }
     }
 
     static func posix(_ code: Int32) -> String? {

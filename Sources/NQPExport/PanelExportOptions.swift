@@ -1,5 +1,6 @@
-/// What the exporter writes; keys under `output:` in `pipeline.yml` (snake_case).
-public struct PanelExportOptions: Sendable, Equatable, Codable {
+/// What the exporter writes; keys under `output:` in `pipeline.yml` (snake_case), declared in NQPConfig's schema
+/// with their defaults from `init`.
+public struct PanelExportOptions: Sendable, Equatable, Encodable {
     /// Base name of the data files (`panel` → panel.dta, panel.csv, panel_import.do …).
     public var baseName: String
     /// Sort order recorded in the .dta sortlist (the table must already be in this order); `nil`: the panel's key
@@ -27,15 +28,5 @@ public struct PanelExportOptions: Sendable, Equatable, Codable {
         case compactIntegers = "compact_integers"
         case neutralizeFormulas = "neutralize_formulas"
         case sqlite
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let defaults = PanelExportOptions()
-        baseName = try c.decodeIfPresent(String.self, forKey: .baseName) ?? defaults.baseName
-        sortColumns = try c.decodeIfPresent([String].self, forKey: .sortColumns)
-        compactIntegers = try c.decodeIfPresent(Bool.self, forKey: .compactIntegers) ?? defaults.compactIntegers
-        neutralizeFormulas = try c.decodeIfPresent(Bool.self, forKey: .neutralizeFormulas) ?? defaults.neutralizeFormulas
-        sqlite = try c.decodeIfPresent(Bool.self, forKey: .sqlite) ?? defaults.sqlite
     }
 }

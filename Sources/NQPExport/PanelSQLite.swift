@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NQPTable
+import NQPEncoding
 
 /// Optional panel.sqlite: table `panel` (one column per variable: INTEGER for byte/int/long storage, REAL for
 /// double, TEXT for strings; missing = NULL) and table `labels(name, label, unit, definition)`. Built in a
@@ -55,7 +56,7 @@ enum PanelSQLite {
             try queue.close()
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw .sqlite(path: url.path, reason: "\(error)")
+            throw .sqlite(path: url.path, reason: FileErrorReason.describe(error))
         }
         if rename(temporary.path, url.path) != 0 {
             try? FileManager.default.removeItem(at: temporary)

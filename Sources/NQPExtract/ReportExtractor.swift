@@ -1,6 +1,6 @@
 public import NQPEncoding
 
-/// How reports are extracted (pipeline.yml: encoding, parser, `sections:`, `identity:`, MD&A minimum lengths).
+/// How reports are extracted (pipeline.yml: encoding, parser, `sections:`, firm and year rules, MD&A minimum lengths).
 public struct ExtractOptions: Sendable, Equatable {
     /// Overrides the detected encoding (BOM still wins); nil = auto.
     public var forcedEncoding: TextEncoding?

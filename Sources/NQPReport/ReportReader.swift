@@ -1,6 +1,7 @@
 import Foundation
 import NQPLexicon
 import NQPTable
+import NQPEncoding
 
 /// Reads the output folder's files into `ReportData`. Used by `nqp run` (on the files it just wrote) and by
 /// `nqp report` (on an existing folder): one code path, so the page never depends on in-memory state.
@@ -41,7 +42,7 @@ public struct ReportReader {
             do {
                 manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: url))
             } catch {
-                data.unreadable.append(FileProblem(file: "manifest.json", reason: "\(error)"))
+                data.unreadable.append(FileProblem(file: "manifest.json", reason: FileErrorReason.describe(error)))
             }
         }
         data.run = manifest.map(Self.runInfo)
@@ -458,7 +459,7 @@ struct CSVTable {
         } catch let error as ReadError {
             throw error
         } catch {
-            throw ReadError(file: name, reason: "\(error)")
+            throw ReadError(file: name, reason: FileErrorReason.describe(error))
         }
     }
 }

@@ -29,7 +29,7 @@ public enum Direction: String, Codable, Sendable, CaseIterable {
 }
 
 /// One input variable of a score system.
-public struct Indicator: Codable, Equatable, Hashable, Sendable {
+public struct Indicator: Encodable, Equatable, Hashable, Sendable {
     /// The column name in the panel.
     public var name: String
     public var direction: Direction
@@ -43,13 +43,6 @@ public struct Indicator: Codable, Equatable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey { case name, direction, label }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        name = try container.decode(String.self, forKey: .name)
-        direction = try container.decodeIfPresent(Direction.self, forKey: .direction) ?? .positive
-        label = try container.decodeIfPresent(String.self, forKey: .label)
-    }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)

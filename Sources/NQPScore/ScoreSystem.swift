@@ -3,7 +3,7 @@
 ///
 /// A dimension has exactly the fields of a system (a dimension is the composite of its own sub-tree), so both
 /// are this one type; `ScoreDimension` names it where a node below the top is meant.
-public struct ScoreSystem: Codable, Equatable, Sendable {
+public struct ScoreSystem: Encodable, Equatable, Sendable {
     public var name: String
     /// Output column; `nil` means `name` for the system and `<composite column>_<name>` for a dimension.
     public var column: String?
@@ -27,16 +27,6 @@ public struct ScoreSystem: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey { case name, column, label, aggregation, indicators, dimensions }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decode(String.self, forKey: .name)
-        column = try c.decodeIfPresent(String.self, forKey: .column)
-        label = try c.decodeIfPresent(String.self, forKey: .label)
-        aggregation = try c.decodeIfPresent(Aggregation.self, forKey: .aggregation)
-        indicators = try c.decodeIfPresent([Indicator].self, forKey: .indicators) ?? []
-        dimensions = try c.decodeIfPresent([ScoreDimension].self, forKey: .dimensions) ?? []
-    }
 
     /// Output column of the composite (of a system; a dimension's default column is set by `ScoreTree`).
     public var compositeColumn: String { column ?? name }

@@ -1,7 +1,9 @@
 import Foundation
 @testable import NQPConfig
+import NQPExport
 import NQPExtract
 import NQPPanel
+import NQPScore
 import Testing
 
 @Suite("Configuration schema")
@@ -68,6 +70,39 @@ struct ConfigSchemaTests {
         #expect(PipelineConfig.schema.problems(in: PipelineConfig()).isEmpty)
     }
 
+    /// Merge, score-system, indicator and export keys: a wrong value names the file, its line and the key, and the
+    /// other keys of the file are still checked.
+    @Test func wrongValuesOfMergeScoreAndExportKeysNameFileLineAndKey() {
+        let found = problems("""
+        financials:
+          merge:
+            how: sideways
+            year_column: [a, b]
+            stauts_column: x
+        scoring:
+          systems:
+            - name: s
+              aggregation: average
+              indicators:
+                - {name: roa, direction: up}
+                - {direction: "-"}
+              dimensions: x
+        output:
+          sqlite: maybe
+          sort_columns: {a: 1}
+        """)
+        let expected: [(line: Int, key: String)] = [(3, "how"), (4, "year_column"), (5, "stauts_column"),
+                                                     (9, "aggregation"), (11, "direction"), (12, "name"),
+                                                     (13, "dimensions"), (15, "sqlite"), (16, "sort_columns")]
+        #expect(found.count == expected.count, "\(found)")
+        for (problem, want) in zip(found, expected) {
+            #expect(problem.line == want.line && problem.description.hasPrefix("pipeline.yml:\(want.line):"),
+                    "\(problem)")
+            #expect(problem.message.contains(want.key), "\(problem)")
+        }
+        #expect(found.first { $0.message == "unknown key 'stauts_column'" }?.hint == "did you mean 'status_column'?")
+    }
+
     /// The manifest records the configuration with each type's `CodingKeys`; they must be the schema's names.
     @Test func encodedKeysAreTheSchemasKeys() throws {
         func keys<T: Encodable & ConfigSchemaDescribed>(_ value: T) throws -> Set<String> {
@@ -92,6 +127,11 @@ struct ConfigSchemaTests {
         try check(ScreenOptions(yearRange: YearRange(from: 1, to: 2), requireVariables: ["x"]))
         try check(WinsorizeOptions(variables: ["x"], suffix: "_w"))
         try check(IndicatorDefinition(name: "a", formula: "b"))
+        try check(MergeOptions(statusColumn: "s"))
+        try check(PanelExportOptions(sortColumns: ["x"]))
+        try check(ScoreSystem(name: "a", column: "c", label: "l", aggregation: .entropy,
+                              indicators: [Indicator(name: "x", label: "y")]))
+        try check(Indicator(name: "x", label: "y"))
     }
 
     @Test func defaultsRenderAsYAML() {

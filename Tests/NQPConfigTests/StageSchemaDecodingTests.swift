@@ -1,5 +1,6 @@
 import Foundation
 import NQPConfig
+import NQPExport
 import NQPExtract
 import NQPLexicon
 import NQPPanel
@@ -67,5 +68,38 @@ struct StageSchemaDecodingTests {
         let again = try JSONDecoder().decode(FinancialSource.self, from: JSONEncoder().encode(decoded))
         #expect(again == decoded)
         #expect(decoded.resolvedFormat == .csv)
+    }
+
+    @Test("a hierarchical system decodes from its configuration form")
+    func systemCoding() throws {
+        let json = #"""
+        {"name":"nqp","label":"New quality productivity","dimensions":[
+          {"name":"labour","indicators":[{"name":"RDPersonRatio"},{"name":"Leverage","direction":"-"}]},
+          {"name":"tools","column":"nqp_tools","aggregation":"entropy",
+           "dimensions":[{"name":"hard","indicators":[{"name":"IntangibleAssetsRatio","direction":"positive"}]}]}]}
+        """#
+        let system = try JSONDecoder().decode(ScoreSystem.self, from: Data(json.utf8))
+        #expect(system.allIndicators.map(\.name) == ["RDPersonRatio", "Leverage", "IntangibleAssetsRatio"])
+        #expect(system.allIndicators.map(\.direction) == [.positive, .negative, .positive])
+        #expect(system.dimensions[1].aggregation == .entropy && system.compositeColumn == "nqp")
+        #expect(try JSONDecoder().decode(ScoreSystem.self, from: JSONEncoder().encode(system)) == system)
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(Indicator.self, from: Data(#"{"name":"x","direction":"up"}"#.utf8))
+        }
+    }
+
+    @Test func exportOptionsDecodeSnakeCaseKeysWithDefaults() throws {
+        let json = #"{"sort_columns": ["firm"], "sqlite": true}"#
+        let options = try JSONDecoder().decode(PanelExportOptions.self, from: Data(json.utf8))
+        #expect(options == PanelExportOptions(sortColumns: ["firm"], sqlite: true))
+        #expect(try JSONDecoder().decode(PanelExportOptions.self, from: Data("{}".utf8)) == PanelExportOptions())
+    }
+
+    @Test func mergeOptionsDecodeTheKeyColumnsWithDefaults() throws {
+        let json = #"{"how": "inner", "firm_column": "stkcd"}"#
+        let options = try JSONDecoder().decode(MergeOptions.self, from: Data(json.utf8))
+        #expect(options == MergeOptions(how: .inner, keyColumns: .init(firm: "stkcd", year: "year")))
+        #expect(try JSONDecoder().decode(MergeOptions.self, from: JSONEncoder().encode(options)) == options)
+        #expect(try JSONDecoder().decode(MergeOptions.self, from: Data("{}".utf8)) == MergeOptions())
     }
 }

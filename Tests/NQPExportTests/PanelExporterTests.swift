@@ -192,10 +192,4 @@ print("ok")
         let table = NQPTable.Table(columns: [Column(name: "x", values: .text(["a"]), valueLabels: [1: "one"])])
         #expect(throws: ExportError.self) { try PanelExporter().validate(table) }
     }
-
-    @Test func options_decode_snake_case_keys_with_defaults() throws {
-        let json = #"{"sort_columns": ["firm"], "sqlite": true}"#
-        let options = try JSONDecoder().decode(PanelExportOptions.self, from: Data(json.utf8))
-        #expect(options == PanelExportOptions(sortColumns: ["firm"], sqlite: true))
-    }
 }

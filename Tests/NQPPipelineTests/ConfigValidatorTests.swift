@@ -36,6 +36,16 @@ struct ConfigValidatorTests {
         #expect(found.contains { $0.line == 9 && $0.message.contains("fine") }, "\(messages)")
     }
 
+    @Test func anOutOfRangeFirmWidthIsReportedOnceAtItsLine() throws {
+        let found = try problems("""
+        reports:
+          paths: [reports]
+          firm_width: 40
+        """)
+        let widths = found.filter { $0.message.contains("firm_width") }
+        #expect(widths.map(\.line) == [3], "\(found.map(\.description))")
+    }
+
     @Test func aValidMinimalConfigurationHasNoProblems() throws {
         let dictionary = TestPaths.repositoryRoot.appendingPathComponent("dictionaries/digital_transformation.zh.yml").path
         #expect(try problems("""

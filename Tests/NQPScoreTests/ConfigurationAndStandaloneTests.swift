@@ -26,24 +26,6 @@ struct ConfigurationAndStandaloneTests {
         }
     }
 
-    @Test("a hierarchical system decodes from its configuration form")
-    func systemCoding() throws {
-        let json = #"""
-        {"name":"nqp","label":"New quality productivity","dimensions":[
-          {"name":"labour","indicators":[{"name":"RDPersonRatio"},{"name":"Leverage","direction":"-"}]},
-          {"name":"tools","column":"nqp_tools","aggregation":"entropy",
-           "dimensions":[{"name":"hard","indicators":[{"name":"IntangibleAssetsRatio","direction":"positive"}]}]}]}
-        """#
-        let system = try JSONDecoder().decode(ScoreSystem.self, from: Data(json.utf8))
-        #expect(system.allIndicators.map(\.name) == ["RDPersonRatio", "Leverage", "IntangibleAssetsRatio"])
-        #expect(system.allIndicators.map(\.direction) == [.positive, .negative, .positive])
-        #expect(system.dimensions[1].aggregation == .entropy && system.compositeColumn == "nqp")
-        #expect(try JSONDecoder().decode(ScoreSystem.self, from: JSONEncoder().encode(system)) == system)
-        #expect(throws: DecodingError.self) {
-            try JSONDecoder().decode(Indicator.self, from: Data(#"{"name":"x","direction":"up"}"#.utf8))
-        }
-    }
-
     static let header = ["firm", "year", "a", "b"]
     static let rows = [["x", "2020", "1", "5"], ["y", "2020", "3", "NA"], ["z", "2020", "2", "2"],
                        ["x", "2021", "4", "1"], ["y", "2021", "", "3"], ["z", "2021", "6", "0.5"]]

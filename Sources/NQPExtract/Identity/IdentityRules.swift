@@ -1,16 +1,16 @@
 import Foundation
 import NQPEncoding
 
-/// Where a report's firm and year come from (README "Firm and year"; pipeline.yml `identity:`), tried in this order:
+/// Where a report's firm and year come from (README "Firm and year"; `reports:` keys in pipeline.yml), tried in this order:
 /// 1. `manifest` — the pipeline's manifest CSV (`file,firm,year`), keyed by file path or file name;
 /// 2. `filenamePatterns` — regular expressions (NSRegularExpression syntax) with named groups `firm` and
 ///    `year`, matched against the file name (the first that matches wins);
 /// 3. XBRL `dei:` facts when `useXBRLFacts`: `EntityCentralIndexKey` → firm, `DocumentFiscalYearFocus` → year,
 ///    else the year of `DocumentPeriodEndDate`.
 /// Firm ids are strings, never numbers (`000001` stays `000001`).
-public struct IdentityRules: Codable, Equatable, Sendable {
-    /// File path or file name → firm and year. Filled by the pipeline from the manifest CSV; not part of the
-    /// YAML configuration (the configuration names the CSV), so it is not encoded or decoded.
+public struct IdentityRules: Equatable, Sendable {
+    /// File path or file name → firm and year. Filled by the pipeline from the manifest CSV (the configuration
+    /// names the CSV). The other rules are `reports:` keys, declared in NQPConfig's schema.
     public var manifest: [String: ManifestEntry]
     public var filenamePatterns: [String]
     public var useXBRLFacts: Bool
@@ -39,36 +39,11 @@ public struct IdentityRules: Codable, Equatable, Sendable {
         self.firmWidth = firmWidth
     }
 
-    enum CodingKeys: String, CodingKey {
-        case filenamePatterns = "filename_patterns"
-        case useXBRLFacts = "use_xbrl_facts"
-        case firmWidth = "firm_width"
-        case fiscalYearRule = "fiscal_year_rule"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        manifest = [:]
-        filenamePatterns = try c.decodeIfPresent([String].self, forKey: .filenamePatterns)
-            ?? IdentityRules.defaultFilenamePatterns
-        useXBRLFacts = try c.decodeIfPresent(Bool.self, forKey: .useXBRLFacts) ?? true
-        firmWidth = try c.decodeIfPresent(Int.self, forKey: .firmWidth)
-        fiscalYearRule = try c.decodeIfPresent(FiscalYearRule.self, forKey: .fiscalYearRule) ?? .compustat
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(filenamePatterns, forKey: .filenamePatterns)
-        try c.encode(useXBRLFacts, forKey: .useXBRLFacts)
-        try c.encodeIfPresent(firmWidth, forKey: .firmWidth)
-        try c.encode(fiscalYearRule, forKey: .fiscalYearRule)
-    }
-
     /// Problems a user must fix, each naming the key, what is wrong and what to do; empty when valid.
     public func problems() -> [String] {
         var problems: [String] = []
         for (index, pattern) in filenamePatterns.enumerated() {
-            let key = "identity.filename_patterns[\(index)]"
+            let key = "filename_patterns[\(index)]"
             do {
                 let regex = try NSRegularExpression(pattern: pattern)
                 if RegexBudget.catastrophic(regex) {
@@ -84,9 +59,6 @@ public struct IdentityRules: Codable, Equatable, Sendable {
                 problems.append("\(key): \(pattern) has no named group (?<\(group)>…); add one, e.g. "
                     + (group == "firm" ? "(?<firm>[0-9]{6})" : "(?<year>(19|20)[0-9]{2})"))
             }
-        }
-        if let firmWidth, !(1...20).contains(firmWidth) {
-            problems.append("identity.firm_width: \(firmWidth) is out of range; use 1…20 (6 for A-share codes) or omit it")
         }
         return problems
     }

@@ -63,7 +63,7 @@ public enum ReportInputs {
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
-            throw .corruptZip(path: path, member: nil, reason: "cannot open the archive (\(error))")
+            throw .corruptZip(path: path, member: nil, reason: "cannot open the archive (\(FileErrorReason.describe(error)))")
         }
         var inputs: [ReportInput] = []
         let entries = archive.filter { $0.type == .file }.sorted { $0.path < $1.path }
@@ -87,7 +87,7 @@ public enum ReportInputs {
             } catch is InflatedLimit {
                 throw .tooLarge(path: memberPath, byteCount: total + data.count + 1, limit: maxBytes)
             } catch {
-                throw .corruptZip(path: path, member: member, reason: "cannot extract (\(error))")
+                throw .corruptZip(path: path, member: member, reason: "cannot extract (\(FileErrorReason.describe(error)))")
             }
             if data.isEmpty { throw .emptyFile(path: memberPath) }
             let report = try input(path: memberPath, bytes: [UInt8](data), maxBytes: budget)

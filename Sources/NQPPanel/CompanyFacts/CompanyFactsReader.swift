@@ -40,7 +40,7 @@ public struct CompanyFactsReader: Sendable {
         for file in files {
             let data: Data
             do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-                throw .unreadableSource(source: config.name, path: file, reason: "\(error)")
+                throw .unreadableSource(source: config.name, path: file, reason: FileErrorReason.describe(error))
             }
             parts.append(try read(data: data, path: file, report: &report))
         }
@@ -88,7 +88,7 @@ public struct CompanyFactsReader: Sendable {
         } catch let error as PanelError {
             throw error
         } catch {
-            throw .unreadableSource(source: config.name, path: path, reason: "invalid JSON: \(error)")
+            throw .unreadableSource(source: config.name, path: path, reason: "invalid JSON: \(FileErrorReason.describe(error))")
         }
         guard let facts = root["facts"] as? [String: Any], let rawCIK = root["cik"] else {
             throw .unreadableSource(source: config.name, path: path,

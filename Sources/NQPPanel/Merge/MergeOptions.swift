@@ -14,8 +14,8 @@ public enum MergeHow: String, Codable, Sendable, CaseIterable {
     case outer
 }
 
-/// `merge:` in pipeline.yml.
-public struct MergeOptions: Codable, Equatable, Sendable {
+/// `merge:` in pipeline.yml (its keys are declared in NQPConfig's schema, with their defaults from `init`).
+public struct MergeOptions: Encodable, Equatable, Sendable {
     public var how: MergeHow
     /// Names of the key columns of the panel (`firm_column`, default `firm`; `year_column`, default `year`): every
     /// later stage and every panel file uses them (README "Merge").
@@ -34,15 +34,6 @@ public struct MergeOptions: Codable, Equatable, Sendable {
         case firmColumn = "firm_column"
         case yearColumn = "year_column"
         case statusColumn = "status_column"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        how = try c.decodeIfPresent(MergeHow.self, forKey: .how) ?? .leftText
-        keyColumns = PanelKeyColumns(
-            firm: try c.decodeIfPresent(String.self, forKey: .firmColumn) ?? PanelKeyColumns.standard.firm,
-            year: try c.decodeIfPresent(String.self, forKey: .yearColumn) ?? PanelKeyColumns.standard.year)
-        statusColumn = try c.decodeIfPresent(String.self, forKey: .statusColumn)
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -59,7 +59,7 @@ public struct FinancialSourceReader: Sendable {
         } catch let error as TableError {
             throw .unreadableSource(source: config.name, path: path, reason: error.description)
         } catch {
-            throw .unreadableSource(source: config.name, path: path, reason: "\(error)")
+            throw .unreadableSource(source: config.name, path: path, reason: FileErrorReason.describe(error))
         }
     }
 
@@ -118,7 +118,7 @@ public struct FinancialSourceReader: Sendable {
         } catch let error as TableError {
             throw .unreadableSource(source: source, path: path, reason: error.description)
         } catch {
-            throw .unreadableSource(source: source, path: path, reason: "\(error)")
+            throw .unreadableSource(source: source, path: path, reason: FileErrorReason.describe(error))
         }
     }
 

@@ -42,7 +42,7 @@ struct BatchLogHandler: LogHandler {
         var merged = metadata
         if let provided = metadataProvider?.get() { merged.merge(provided) { _, new in new } }
         if let own = event.metadata { merged.merge(own) { _, new in new } }
-        if let error = event.error { merged["error"] = .string("\(error)") }
+        if let error = event.error { merged["error"] = .string(Diagnostic.text(of: error)) }
         let line = LogLine(time: clock(), level: event.level, message: event.message.description, metadata: merged)
         sink.write(format == .json ? line.json() : line.text())
     }

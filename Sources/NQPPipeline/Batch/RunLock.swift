@@ -71,7 +71,7 @@ final class RunLock: Sendable {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw .lockUnavailable(lockPath: directory.path, reason: "cannot create the folder: \(error)")
+            throw .lockUnavailable(lockPath: directory.path, reason: "cannot create the folder: \(Diagnostic.text(of: error))")
         }
         return try acquire(lockPath: lockPath(outputDirectory: outputDirectory), wait: wait,
                            pollInterval: pollInterval, now: now)

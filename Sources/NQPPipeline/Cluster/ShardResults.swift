@@ -160,7 +160,7 @@ struct FinishedShard {
         do {
             marker = try JSONDecoder().decode(ShardMarker.self, from: Data(contentsOf: markerURL))
         } catch {
-            throw .io(path: markerURL.path, reason: "unreadable completion marker (\(error))")
+            throw .io(path: markerURL.path, reason: "unreadable completion marker (\(Diagnostic.text(of: error)))")
         }
         let recordsURL = folder.appendingPathComponent(ShardLayout.recordsName)
         guard let data = try? Data(contentsOf: recordsURL) else {
@@ -177,7 +177,7 @@ struct FinishedShard {
             do {
                 records.append(try decoder.decode(ShardRecord.self, from: Data(line)))
             } catch {
-                throw .io(path: "\(recordsURL.path):\(lineNumber)", reason: "unreadable record (\(error))")
+                throw .io(path: "\(recordsURL.path):\(lineNumber)", reason: "unreadable record (\(Diagnostic.text(of: error)))")
             }
         }
         return FinishedShard(marker: marker, records: records)

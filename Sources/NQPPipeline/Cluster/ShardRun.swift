@@ -79,15 +79,15 @@ extension Pipeline {
                 failures = processed.failures.count
             } catch {
                 // As a plain run: a file that cannot be read to hash it is quarantined at stage "read".
-                outcome = .failed(file: entry.file, sha256: "", resultKey: "", stage: .read, reason: "\(error)")
-                logger.warning("quarantined: \(error)", metadata: ["stage": "read", "file": "\(entry.file.path)"])
+                outcome = .failed(file: entry.file, sha256: "", resultKey: "", stage: .read, reason: Diagnostic.text(of: error))
+                logger.warning("quarantined: \(Diagnostic.text(of: error))", metadata: ["stage": "read", "file": "\(entry.file.path)"])
                 failures = 1
             }
             var line = (try? JSONEncoder().encode(ShardRecord(outcome, at: Date()))) ?? Data()
             line.append(UInt8(ascii: "\n"))
             sink.withLock { state in
                 guard state.error == nil else { return }
-                do { try state.handle.write(contentsOf: line) } catch { state.error = "\(error)" }
+                do { try state.handle.write(contentsOf: line) } catch { state.error = Diagnostic.text(of: error) }
             }
             progress.advance(reports: 1, bytes: entry.file.size)
             return failures
@@ -95,7 +95,7 @@ extension Pipeline {
         progress.finish()
         let writeError = sink.withLock { state -> String? in
             if state.error == nil {
-                do { try state.handle.synchronize() } catch { state.error = "\(error)" }
+                do { try state.handle.synchronize() } catch { state.error = Diagnostic.text(of: error) }
             }
             try? state.handle.close()
             return state.error

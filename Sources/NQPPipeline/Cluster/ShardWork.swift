@@ -50,7 +50,7 @@ struct ShardWork {
             do {
                 stat = try FileStat(location: file.url.path, path: file.displayPath)
             } catch {
-                throw .input(path: file.displayPath, reason: "\(error)")
+                throw .input(path: file.displayPath, reason: Diagnostic.text(of: error))
             }
             if !options.force, let old = stored[stat.path], !old.sha256.isEmpty, old.size == stat.size,
                old.modificationTimeNanoseconds == stat.modificationTimeNanoseconds {
@@ -93,7 +93,7 @@ struct ShardWork {
                 return rows
             }
         } catch {
-            throw .input(path: path, reason: "cannot read the state store: \(error)")
+            throw .input(path: path, reason: "cannot read the state store: \(Diagnostic.text(of: error))")
         }
     }
 }

@@ -84,7 +84,7 @@ public enum ConfigValidator {
             do {
                 _ = try KeywordCounter(dictionary: dictionary, options: counting.options)
             } catch {
-                problems.append(locator.problem(["counting"], "\(error)"))
+                problems.append(locator.problem(["counting"], Diagnostic.text(of: error)))
             }
             for category in dictionary.categories {
                 if let other = columns[category.column] {

@@ -30,7 +30,7 @@ enum PanelDryRun {
         do {
             _ = try PanelStage.derive(text: text, financials: inputs.tables, config: financials)
         } catch {
-            return [locator.problem(path(for: error), "\(error)")]
+            return [locator.problem(path(for: error), Diagnostic.text(of: error))]
         }
         return []
     }

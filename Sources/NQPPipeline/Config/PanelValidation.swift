@@ -19,7 +19,7 @@ enum PanelValidation {
             do {
                 try source.validate()
             } catch {
-                problems.append(locator.problem(["financials", "sources", index], "\(error)"))
+                problems.append(locator.problem(["financials", "sources", index], Diagnostic.text(of: error)))
             }
         }
         if let crosswalk = financials.crosswalk, !FileManager.default.fileExists(atPath: loaded.resolve(crosswalk.path).path) {
@@ -47,7 +47,7 @@ enum PanelValidation {
             do {
                 _ = try FormulaParser(indicator: indicator.name, formula: indicator.formula).parse()
             } catch {
-                problems.append(locator.problem(["financials", "indicators", indicator.name, "formula"], "\(error)"))
+                problems.append(locator.problem(["financials", "indicators", indicator.name, "formula"], Diagnostic.text(of: error)))
             }
             _ = index
         }
@@ -56,7 +56,7 @@ enum PanelValidation {
             do {
                 try EntropyScorer(system: system, options: loaded.config.scoring.options).validate()
             } catch {
-                problems.append(locator.problem(["scoring", "systems", index], "scoring system '\(system.name)': \(error)"))
+                problems.append(locator.problem(["scoring", "systems", index], "scoring system '\(system.name)': \(Diagnostic.text(of: error))"))
             }
         }
         for message in loaded.config.output.integerValueLabels().problems {
@@ -65,7 +65,7 @@ enum PanelValidation {
         do {
             try loaded.config.scoring.options.validate()
         } catch {
-            problems.append(locator.problem(["scoring"], "\(error)"))
+            problems.append(locator.problem(["scoring"], Diagnostic.text(of: error)))
         }
         return problems
     }

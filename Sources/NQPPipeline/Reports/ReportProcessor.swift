@@ -100,7 +100,7 @@ public struct ReportProcessor: Sendable {
                 do {
                     try cache.store(file, contentSHA256: knownSHA256, location: url.path)
                 } catch {
-                    cacheError = "\(error)"
+                    cacheError = Diagnostic.text(of: error)
                 }
             }
             return (count(file, fileAt: url, displayPath: displayPath), false, cacheError)

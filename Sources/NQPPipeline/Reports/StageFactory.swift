@@ -80,7 +80,7 @@ public struct StageFactory: Sendable {
                 }
                 loadedDictionaries.append(dictionary)
             } catch {
-                throw .dictionary(path: reference.path, reason: "\(error)")
+                throw .dictionary(path: reference.path, reason: Diagnostic.text(of: error))
             }
         }
         return loadedDictionaries
@@ -96,7 +96,7 @@ public struct StageFactory: Sendable {
             do {
                 counters.append(try KeywordCounter(dictionary: dictionary, options: options))
             } catch {
-                throw .dictionary(path: dictionary.path, reason: "\(error)")
+                throw .dictionary(path: dictionary.path, reason: Diagnostic.text(of: error))
             }
         }
         return counters

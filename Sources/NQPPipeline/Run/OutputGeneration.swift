@@ -110,7 +110,7 @@ struct OutputWriter {
         do {
             try AtomicFile.write(bytes, to: url)
         } catch {
-            throw .output(path: output.appendingPathComponent(name).path, reason: "\(error)")
+            throw .output(path: output.appendingPathComponent(name).path, reason: Diagnostic.text(of: error))
         }
         written.append(name)
     }
@@ -121,7 +121,7 @@ struct OutputWriter {
         do {
             try body(folder.appendingPathComponent(name))
         } catch {
-            throw .output(path: output.appendingPathComponent(name).path, reason: "\(error)")
+            throw .output(path: output.appendingPathComponent(name).path, reason: Diagnostic.text(of: error))
         }
         written.append(name)
     }
@@ -155,7 +155,7 @@ struct OutputWriter {
                 let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
                 files.append(RunManifest.InputFile(file: name, bytes: size, sha256: sha))
             } catch {
-                throw .output(path: path, reason: "\(error)")
+                throw .output(path: path, reason: Diagnostic.text(of: error))
             }
         }
         return files

@@ -33,7 +33,7 @@ struct PanelStage {
         do {
             text = try Self.keyedText(textMeasures)
         } catch {
-            throw PipelineError.input(path: "text measures", reason: "\(error)")
+            throw PipelineError.input(path: "text measures", reason: Diagnostic.text(of: error))
         }
 
         // Financial inputs; a source that cannot be read at all stops the run (exit 2) with the reason.
@@ -78,7 +78,7 @@ struct PanelStage {
             }
             for line in derived.screens.summaryLines { logger.info("\(line)", metadata: ["stage": "screens"]) }
         } catch let error as PanelError {
-            throw ConfigError(ConfigProblem(file: LoadedConfig.displayName(loaded.file), message: "\(error)"))
+            throw ConfigError(ConfigProblem(file: LoadedConfig.displayName(loaded.file), message: Diagnostic.text(of: error)))
         }
         clock.lap("merge")
 
@@ -92,7 +92,7 @@ struct PanelStage {
                                                           indicators: system.allIndicators.map(\.name)))
             } catch {
                 throw ConfigError(ConfigProblem(file: LoadedConfig.displayName(loaded.file),
-                                                message: "scoring system '\(system.name)': \(error)"))
+                                                message: "scoring system '\(system.name)': \(Diagnostic.text(of: error))"))
             }
             for warning in result.warnings {
                 logger.warning("\(warning)", metadata: ["stage": "score"])
@@ -125,7 +125,7 @@ struct PanelStage {
             let exported = try PanelExporter(options: export).export(panel, to: writer.folder)
             for file in exported.files { writer.noteWritten(file) }
         } catch {
-            throw PipelineError.output(path: writer.output.path, reason: "\(error)")
+            throw PipelineError.output(path: writer.output.path, reason: Diagnostic.text(of: error))
         }
         clock.lap("export")
         return outcome

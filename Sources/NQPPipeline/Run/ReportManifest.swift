@@ -13,7 +13,7 @@ enum ReportManifest {
         do {
             records = try CSVReader.records(contentsOf: url)
         } catch {
-            throw ConfigError(ConfigProblem(file: path, message: "cannot read the report manifest: \(error)",
+            throw ConfigError(ConfigProblem(file: path, message: "cannot read the report manifest: \(Diagnostic.text(of: error))",
                                             hint: "reports.manifest must name a CSV with columns file,firm,year"))
         }
         guard let header = records.first?.fields.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }),

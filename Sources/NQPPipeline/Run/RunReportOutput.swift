@@ -34,7 +34,7 @@ extension Pipeline {
         let status = error is ConfigError ? ExitStatus.configuration : ExitStatus.failure
         let incomplete = IncompleteRun(version: NQPVersion.string, configFile: loaded.file.path,
                                        configSHA256: SHA256.hex(loaded.text), startedAt: iso.string(from: started),
-                                       finishedAt: iso.string(from: Date()), error: "\(error)",
+                                       finishedAt: iso.string(from: Date()), error: Diagnostic.text(of: error),
                                        exitStatus: Int(status.rawValue), reportCounts: counts)
         // Not part of any generation: the data files stay the last published run's whole, so this run's page goes
         // beside them as `report-incomplete.html` until a run publishes again (README, "The run report").
@@ -42,7 +42,7 @@ extension Pipeline {
         do {
             try AtomicFile.write(page, to: writer.output.appendingPathComponent(RunReport.incompleteFileName))
         } catch {
-            logger.warning("could not write \(RunReport.fileName): \(error)", metadata: ["stage": "report"])
+            logger.warning("could not write \(RunReport.fileName): \(Diagnostic.text(of: error))", metadata: ["stage": "report"])
         }
     }
 

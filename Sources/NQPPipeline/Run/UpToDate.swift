@@ -92,7 +92,7 @@ struct UpToDate: Codable, Equatable {
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
             try AtomicFile.write(try encoder.encode(self), to: url)
         } catch {
-            throw .output(path: url.path, reason: "\(error)")
+            throw .output(path: url.path, reason: Diagnostic.text(of: error))
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import NQPConfig
+import NQPEncoding
 import NQPExtract
 import NQPLexicon
 import NQPScore
@@ -38,6 +39,16 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// One line for logs and `errors.csv`: `FILE: WHAT; HINT`.
     public var oneLine: String {
         (location.map { $0 + ": " } ?? "") + what + (hint.map { "; " + $0 } ?? "")
+    }
+
+    /// Any error as one line, for a reason column, a log line or a message that wraps it: a `DiagnosableError`'s
+    /// diagnostics (`FILE:LINE: WHAT; HINT`), any other error in `FileErrorReason`'s plain words — not
+    /// `"\(error)"`, which prints Foundation's error dumps and Swift enum cases.
+    public static func text(of error: any Error) -> String {
+        if let diagnosable = error as? any DiagnosableError {
+            return diagnosable.diagnostics.map(\.oneLine).joined(separator: "; ")
+        }
+        return FileErrorReason.describe(error)
     }
 }
 

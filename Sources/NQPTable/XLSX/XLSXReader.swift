@@ -1,5 +1,6 @@
 import Foundation
 import ZIPFoundation
+import NQPEncoding
 
 /// One worksheet row: its 1-based Excel row number and the cell texts, one per column from A, with "" for empty
 /// cells (so a value in column C is always `fields[2]`). Rows are padded to the sheet's widest row.
@@ -54,7 +55,7 @@ public enum XLSXReader {
         init(url: URL) throws(TableError) {
             self.url = url
             do { archive = try Archive(url: url, accessMode: .read) } catch {
-                throw .malformedXLSX(path: url.path, message: "cannot open as a ZIP package (\(error))")
+                throw .malformedXLSX(path: url.path, message: "cannot open as a ZIP package (\(FileErrorReason.describe(error)))")
             }
         }
 
@@ -79,7 +80,7 @@ public enum XLSXReader {
             } catch is PartLimit {
                 throw tooLarge
             } catch {
-                throw .malformedXLSX(path: url.path, message: "cannot inflate \(path) (\(error))")
+                throw .malformedXLSX(path: url.path, message: "cannot inflate \(path) (\(FileErrorReason.describe(error)))")
             }
             return bytes
         }

@@ -15,8 +15,8 @@ func exitFailure(_ error: any Error) -> ExitStatusError {
 /// archive member) names it `file`, as the user typed it, so every message names its file once.
 func errorMessage(_ error: any Error, file: String? = nil, path: String? = nil) -> String {
     let diagnostics = (error as? any DiagnosableError)?.diagnostics
-        ?? [file.map { Diagnostic(parsing: "\(error)", file: $0, alsoNamed: [path, absolute($0)].compactMap { $0 }) }
-            ?? Diagnostic(file: nil, what: "\(error)")]
+        ?? [file.map { Diagnostic(parsing: Diagnostic.text(of: error), file: $0, alsoNamed: [path, absolute($0)].compactMap { $0 }) }
+            ?? Diagnostic(file: nil, what: Diagnostic.text(of: error))]
     return diagnostics.map { diagnostic in
         var diagnostic = diagnostic
         if let file, let named = diagnostic.file, [file, path, absolute(file)].contains(named) {
