@@ -60,7 +60,7 @@ struct StoredCountsTests {
             Self.result("d.html", year: 2019, counts: [try Self.counts(changed, [7, 1])]),
             Self.result("e.html", year: 2020, counts: []),
         ]
-        let folder = try TestSupport.temporaryDirectory()
+        let folder = try TestPaths.temporaryDirectory("nqp-counts")
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("counts.csv")
         let sums = try CountsCSVStreaming.write(chosen: results, to: url)

@@ -17,8 +17,9 @@ enum CountsCSVStreaming {
         try AtomicFile.write(to: url) { (file: AtomicFileWriter) throws(TableError) in
             var writer = CSVDialect.writer()
             writer.appendRow(CountTables.countsHeader)
+            var pieces = CountsRowPieces()
             for result in chosen {
-                CountTables.appendCountsRows(of: result, to: &writer)
+                CountTables.appendCountsRows(of: result, to: &writer, reusing: &pieces)
                 sums.add(result)
                 if writer.bytes.count >= pieceBytes {
                     try file.write(writer.takeBytes())
