@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(name: "NQPConfigTests",
                     dependencies: ["NQPConfig", "NQPExtract", "NQPLexicon", "NQPPanel", "NQPScore", "NQPExport"]),
         .testTarget(name: "NQPPipelineTests",
-                    dependencies: ["NQPPipeline", "NQPConfig", "NQPEncoding", "NQPExtract", "NQPLexicon", "NQPTable", "NQPTestSupport",
+                    dependencies: ["NQPPipeline", "NQPConfig", "NQPEncoding", "NQPExtract", "NQPLexicon", "NQPTable", "NQPReport", "NQPTestSupport",
                                    .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "NQPReportTests", dependencies: ["NQPReport", "NQPTestSupport"]),
         .testTarget(name: "NQPEndToEndTests", dependencies: ["NQPTestSupport", "CZlibInflate"]),

@@ -1,6 +1,12 @@
+import Foundation
+
 /// A compact, storable form of `KeywordCounts`: per-keyword numbers in dictionary order without the keyword
 /// texts and category names, which the dictionary supplies again on expansion. The pipeline's state store keeps
 /// thousands of these; decoding three integer arrays is far cheaper than one object per keyword.
+///
+/// Encoded, the three arrays are one byte string (`numbers`: unsigned LEB128 varints, counted then negated then
+/// excluded), which a JSON coder carries as one base64 string: decoding 3 × 76 JSON numbers per report was most of
+/// a rerun's decoding time. The older form with three arrays still decodes.
 public struct CompactKeywordCounts: Sendable, Equatable, Codable {
     public var dictionary: String
     public var mode: MatchMode
@@ -30,6 +36,78 @@ public struct CompactKeywordCounts: Sendable, Equatable, Codable {
         negated = counts.keywords.map(\.negated)
         excluded = counts.keywords.map(\.excluded)
         hits = counts.hits
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case dictionary, mode, chars, numbers, hits
+        // The form written before `numbers`; read only.
+        case counted, negated, excluded
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        dictionary = try container.decode(String.self, forKey: .dictionary)
+        mode = try container.decode(MatchMode.self, forKey: .mode)
+        chars = try container.decode(Int.self, forKey: .chars)
+        hits = try container.decode([KeywordHit].self, forKey: .hits)
+        if let numbers = try container.decodeIfPresent(Data.self, forKey: .numbers) {
+            guard let all = Self.unpack(Array(numbers)), all.count % 3 == 0 else {
+                throw DecodingError.dataCorruptedError(forKey: .numbers, in: container,
+                                                       debugDescription: "packed counts are malformed")
+            }
+            let n = all.count / 3
+            counted = Array(all[0..<n])
+            negated = Array(all[n..<2 * n])
+            excluded = Array(all[(2 * n)...])
+        } else {
+            counted = try container.decode([Int].self, forKey: .counted)
+            negated = try container.decode([Int].self, forKey: .negated)
+            excluded = try container.decode([Int].self, forKey: .excluded)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(dictionary, forKey: .dictionary)
+        try container.encode(mode, forKey: .mode)
+        try container.encode(chars, forKey: .chars)
+        try container.encode(hits, forKey: .hits)
+        try container.encode(Data(Self.pack(counted + negated + excluded)), forKey: .numbers)
+    }
+
+    /// Unsigned LEB128, seven bits a byte, low bits first; counts are never negative (a negative one is stored as
+    /// zero rather than as a huge number).
+    static func pack(_ values: [Int]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(values.count)
+        for value in values {
+            var rest = UInt64(max(value, 0))
+            while rest >= 0x80 {
+                bytes.append(UInt8(rest & 0x7F) | 0x80)
+                rest >>= 7
+            }
+            bytes.append(UInt8(rest))
+        }
+        return bytes
+    }
+
+    /// The values of `pack`, nil when the bytes end inside a number or a number overflows.
+    static func unpack(_ bytes: [UInt8]) -> [Int]? {
+        var values: [Int] = []
+        values.reserveCapacity(bytes.count)
+        var value: UInt64 = 0, shift: UInt64 = 0
+        for byte in bytes {
+            guard shift < 63 else { return nil }
+            value |= UInt64(byte & 0x7F) << shift
+            if byte & 0x80 == 0 {
+                values.append(Int(value))
+                value = 0
+                shift = 0
+            } else {
+                shift += 7
+            }
+        }
+        return shift == 0 ? values : nil
     }
 
     /// The full counts, with keyword texts, categories and sums from `dictionary` — which must be the dictionary

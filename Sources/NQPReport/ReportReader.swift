@@ -23,9 +23,13 @@ public struct ReportReader {
         text.count <= messageLimit ? text : String(text.prefix(messageLimit)) + "…"
     }
 
-    public init(folder: URL, files: Set<String>? = nil) {
+    /// The rows of `counts.csv` already summed by whoever wrote the file (`nqp run`); nil = read the file.
+    public let countsAggregate: CountsAggregate?
+
+    public init(folder: URL, files: Set<String>? = nil, countsAggregate: CountsAggregate? = nil) {
         self.folder = folder
         self.files = files
+        self.countsAggregate = countsAggregate
     }
 
     func location(_ name: String) -> URL? {
@@ -108,6 +112,8 @@ public struct ReportReader {
         var routes: [String: Int] = [:], statuses: [String: Int] = [:]
         var formatTotals: [String: Int] = [:]
         var worst: [NamedCount] = []
+        // Thousands of reports share a few warning cells ("MD&A not found: …"): split each distinct cell once.
+        var splitCells: [String: [String]] = [:]
         try CSVTable.stream(url, name: "reports.csv", required: ["file", "year", "format", "status"]) { row in
             let status = row["status"]
             statuses[Self.statusKind(status), default: 0] += 1
@@ -122,7 +128,15 @@ public struct ReportReader {
             }
             let route = row["identified_by"]
             if row.has("identified_by") { routes[route.isEmpty ? "none" : route, default: 0] += 1 }
-            for warning in Self.splitWarnings(row["warnings"]) { warnings.add(warning, example: "\(file): \(warning)") }
+            let cell = row["warnings"]
+            let split: [String]
+            if let known = splitCells[cell] {
+                split = known
+            } else {
+                split = Self.splitWarnings(cell)
+                splitCells[cell] = split
+            }
+            for warning in split { warnings.add(warning, example: "\(file): \(warning)") }
             guard let year = Int(row["year"]) else {
                 coverage.withoutYear += 1
                 return
@@ -183,31 +197,27 @@ public struct ReportReader {
         var measures: [String: DictionaryMeasures] = [:]
         var order: [String] = dictionaries.map(\.name)
         for dictionary in dictionaries { measures[dictionary.name] = DictionaryMeasures(name: dictionary.name) }
-        if let url = location("counts.csv") {
-            var keywords: [String: [String: KeywordTotals]] = [:]
-            var previous: (file: String, dictionary: String, keyword: String) = ("", "", "")
+        let url = location("counts.csv")
+        var aggregate = url == nil ? nil : countsAggregate
+        if aggregate == nil, let url {
+            var read = CountsAggregate()
             try CSVTable.stream(url, name: "counts.csv",
                                 required: ["year", "dictionary", "category", "keyword", "count", "negated", "excluded", "file"]) { row in
-                let dictionary = row["dictionary"], keyword = row["keyword"], file = row["file"]
-                let count = Int(row["count"]) ?? 0
-                if measures[dictionary] == nil {
-                    measures[dictionary] = DictionaryMeasures(name: dictionary)
-                    order.append(dictionary)
-                }
-                if let year = Int(row["year"]) {
-                    measures[dictionary]?.categoryYearTotals[row["category"], default: [:]][year, default: 0] += count
-                }
-                // A keyword in several categories has one row per category with the same hits: count it once
-                // (its rows are adjacent: counts.csv lists a report's keywords with their categories innermost).
-                guard (file, dictionary, keyword) != previous else { return }
-                previous = (file, dictionary, keyword)
-                var totals = keywords[dictionary]?[keyword] ?? KeywordTotals(keyword: keyword, counted: 0, negated: 0, excluded: 0)
-                totals.counted += count
-                totals.negated += Int(row["negated"]) ?? 0
-                totals.excluded += Int(row["excluded"]) ?? 0
-                keywords[dictionary, default: [:]][keyword] = totals
+                read.add(year: Int(row["year"]), dictionary: row["dictionary"], category: row["category"],
+                         keyword: row["keyword"], file: row["file"], count: Int(row["count"]) ?? 0,
+                         negated: Int(row["negated"]) ?? 0, excluded: Int(row["excluded"]) ?? 0)
             }
-            for (dictionary, byKeyword) in keywords {
+            aggregate = read
+        }
+        if let aggregate {
+            for dictionary in aggregate.order where measures[dictionary] == nil {
+                measures[dictionary] = DictionaryMeasures(name: dictionary)
+                order.append(dictionary)
+            }
+            for (dictionary, totals) in aggregate.categoryYearTotals {
+                measures[dictionary]?.categoryYearTotals = totals
+            }
+            for (dictionary, byKeyword) in aggregate.keywords {
                 // Keywords never found (no hit of any status) are not "top" keywords.
                 let found = byKeyword.values.filter { $0.counted + $0.negated + $0.excluded > 0 }
                 measures[dictionary]?.keywords = Array(found.sorted {
@@ -384,9 +394,17 @@ public enum Statistics {
 /// Warnings grouped by kind: the message with its particulars (quoted names, numbers, paths) taken out.
 struct WarningGroups {
     private var groups: [String: (count: Int, examples: [String])] = [:]
+    /// Warning → kind: thousands of reports repeat a few warning texts, and `kind(of:)` walks every character.
+    private var kindOf: [String: String] = [:]
 
     mutating func add(_ warning: String, example: String) {
-        let kind = Self.kind(of: warning)
+        let kind: String
+        if let known = kindOf[warning] {
+            kind = known
+        } else {
+            kind = Self.kind(of: warning)
+            kindOf[warning] = kind
+        }
         var group = groups[kind] ?? (0, [])
         group.count += 1
         if group.examples.count < 5 { group.examples.append(ReportReader.clipped(example)) }

@@ -8,9 +8,11 @@ public enum RunReport {
     public static let incompleteFileName = "report-incomplete.html"
 
     /// The page's bytes, from the files in `folder` (only those named in `files` when given). Never throws: a
-    /// file that cannot be read is named on the page and its section left out.
-    public static func html(folder: URL, files: Set<String>? = nil, incomplete: IncompleteRun? = nil) -> [UInt8] {
-        let data = ReportReader(folder: folder, files: files).read(incomplete: incomplete)
+    /// file that cannot be read is named on the page and its section left out. `counts` is the aggregate of the
+    /// `counts.csv` rows made while writing that file, which then is not read again.
+    public static func html(folder: URL, files: Set<String>? = nil, incomplete: IncompleteRun? = nil,
+                            counts: CountsAggregate? = nil) -> [UInt8] {
+        let data = ReportReader(folder: folder, files: files, countsAggregate: counts).read(incomplete: incomplete)
         return Array(ReportPage.render(data).utf8)
     }
 }

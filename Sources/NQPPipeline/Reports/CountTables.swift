@@ -15,20 +15,31 @@ public enum CountTables {
     /// Appends the `counts.csv` rows of one report. Firm and year are empty when unknown (only `nqp count` shows
     /// such reports; a run quarantines them).
     public static func appendCountsRows(of result: ReportResult, to writer: inout CSVWriter) {
-        let firm = result.firm ?? "", year = result.year.map(String.init) ?? ""
+        var pieces = CountsRowPieces()
+        appendCountsRows(of: result, to: &writer, reusing: &pieces)
+    }
+
+    /// The same rows, with the columns every report repeats (dictionary, category, keyword) rendered once in
+    /// `pieces` for all the reports of a table: 900,000 rows for 10,000 reports.
+    static func appendCountsRows(of result: ReportResult, to writer: inout CSVWriter,
+                                 reusing pieces: inout CountsRowPieces) {
+        var scratch = writer.pieceWriter()
+        scratch.appendField(result.firm ?? "")
+        scratch.appendField(result.year.map(String.init) ?? "")
+        let key = scratch.takePiece()
         for counts in result.counts {
-            for tally in counts.keywords {
-                for category in tally.categories {
-                    writer.appendField(firm)
-                    writer.appendField(year)
-                    writer.appendField(counts.dictionary)
-                    writer.appendField(category)
-                    writer.appendField(tally.keyword)
+            scratch.appendField(result.file)
+            scratch.appendNumber(Double(counts.chars))
+            let tail = scratch.takePiece()
+            let middles = pieces.middles(of: counts, writer: writer)
+            for (position, tally) in counts.keywords.enumerated() {
+                for middle in middles[position] {
+                    writer.appendRendered(key)
+                    writer.appendRendered(middle)
                     writer.appendNumber(Double(tally.count))
                     writer.appendNumber(Double(tally.negated))
                     writer.appendNumber(Double(tally.excluded))
-                    writer.appendField(result.file)
-                    writer.appendNumber(Double(counts.chars))
+                    writer.appendRendered(tail)
                     writer.endRow()
                 }
             }
@@ -67,4 +78,43 @@ public enum CountTables {
         return writer.takeBytes()
     }
 
+}
+
+/// The `dictionary,category,keyword` fields of `counts.csv` rows, rendered once per dictionary, keyword and
+/// category. Reports counted with one dictionary list the same keywords in the same order; counts that list others
+/// under the same name are rendered afresh (and replace the remembered ones).
+struct CountsRowPieces {
+    private struct Rendered {
+        var keywords: [String]
+        var categories: [[String]]
+        /// Per keyword position, one rendered piece per category.
+        var middles: [[[UInt8]]]
+    }
+
+    private var byDictionary: [String: Rendered] = [:]
+
+    mutating func middles(of counts: KeywordCounts, writer: CSVWriter) -> [[[UInt8]]] {
+        if let known = byDictionary[counts.dictionary], Self.same(known, counts) { return known.middles }
+        var scratch = writer.pieceWriter()
+        let middles = counts.keywords.map { tally in
+            tally.categories.map { category -> [UInt8] in
+                scratch.appendField(counts.dictionary)
+                scratch.appendField(category)
+                scratch.appendField(tally.keyword)
+                return scratch.takePiece()
+            }
+        }
+        byDictionary[counts.dictionary] = Rendered(keywords: counts.keywords.map(\.keyword),
+                                                   categories: counts.keywords.map(\.categories), middles: middles)
+        return middles
+    }
+
+    private static func same(_ rendered: Rendered, _ counts: KeywordCounts) -> Bool {
+        guard rendered.keywords.count == counts.keywords.count else { return false }
+        for (position, tally) in counts.keywords.enumerated()
+        where tally.keyword != rendered.keywords[position] || tally.categories != rendered.categories[position] {
+            return false
+        }
+        return true
+    }
 }

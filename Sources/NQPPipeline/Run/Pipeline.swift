@@ -116,8 +116,9 @@ public struct Pipeline {
         defer { writer.discard() }  // unless published below
         try writer.write("reports.csv", ReportTables.reportsCSV(results: reports.results, failures: reports.failures,
                                                                 status: choice.status))
+        var countsAggregate = CountsAggregate()
         try writer.stream("counts.csv") { url throws(TableError) in
-            try CountsCSVStreaming.write(chosen: choice.chosen, to: url)
+            countsAggregate = try CountsCSVStreaming.write(chosen: choice.chosen, to: url)
         }
         if processor.kwicContext != nil {
             try writer.write("kwic.csv", ReportTables.kwicCSV(chosen: choice.chosen))
@@ -155,7 +156,7 @@ public struct Pipeline {
         try writer.write("manifest.json", try manifest.jsonBytes())
         // The page is read from this generation's files, manifest included, so it is written after the manifest
         // and is the one file its `files` list leaves out (README, "The run report").
-        try writer.writeReport()
+        try writer.writeReport(counts: countsAggregate)
         try writer.publish()
         writer.removeIncompleteReport()
         summary.outputs = writer.written

@@ -9,9 +9,12 @@ import NQPTable
 /// other outputs, and rewritten by `nqp report` from an existing output folder. Both build the page from the
 /// folder's files (NQPReport), never from the run's memory, so the two give the same page.
 extension OutputWriter {
-    /// Writes the page from the files this writer has written (or `files`).
-    mutating func writeReport(files: Set<String>? = nil, incomplete: IncompleteRun? = nil) throws(PipelineError) {
-        try write(RunReport.fileName, RunReport.html(folder: folder, files: files ?? Set(written), incomplete: incomplete))
+    /// Writes the page from the files this writer has written (or `files`); `counts` is what `CountsCSVStreaming`
+    /// summed while writing `counts.csv`, so the page does not read that file again.
+    mutating func writeReport(files: Set<String>? = nil, incomplete: IncompleteRun? = nil,
+                              counts: CountsAggregate? = nil) throws(PipelineError) {
+        try write(RunReport.fileName, RunReport.html(folder: folder, files: files ?? Set(written), incomplete: incomplete,
+                                                     counts: counts))
     }
 
     /// A published run supersedes the page of an earlier run that failed.

@@ -84,6 +84,27 @@ public struct CSVWriter: Sendable {
         NumberFormatting.append(value, to: &bytes)
     }
 
+    /// A writer with these options and nothing written (not even the byte-order mark), to render pieces for
+    /// `appendRendered`.
+    public func pieceWriter() -> CSVWriter {
+        var options = options
+        options.byteOrderMark = false
+        return CSVWriter(validOptions: options)
+    }
+
+    /// Takes the fields written since the last piece (see `pieceWriter`); the next field starts a new piece.
+    public mutating func takePiece() -> [UInt8] {
+        atRowStart = true
+        return takeBytes()
+    }
+
+    /// Appends fields another writer with the same options rendered (its `takePiece`): columns
+    /// that repeat across many rows of a long table are rendered once and copied.
+    public mutating func appendRendered(_ fields: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: fields)
+    }
+
     /// Appends an empty field.
     public mutating func appendEmpty() { separate() }
 
