@@ -48,3 +48,16 @@ public struct KeywordCounts: Sendable, Equatable, Codable {
         keywords.first { $0.keyword == keyword }
     }
 }
+
+extension KeywordCounts {
+    /// The same keywords with the same categories at the same positions: rows rendered or summed for one report
+    /// can then be reused for another by position.
+    public func hasLayout(keywords: [String], categories: [[String]]) -> Bool {
+        guard self.keywords.count == keywords.count, keywords.count == categories.count else { return false }
+        for (position, tally) in self.keywords.enumerated()
+        where tally.keyword != keywords[position] || tally.categories != categories[position] {
+            return false
+        }
+        return true
+    }
+}

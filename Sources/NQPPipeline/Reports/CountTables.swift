@@ -94,7 +94,10 @@ struct CountsRowPieces {
     private var byDictionary: [String: Rendered] = [:]
 
     mutating func middles(of counts: KeywordCounts, writer: CSVWriter) -> [[[UInt8]]] {
-        if let known = byDictionary[counts.dictionary], Self.same(known, counts) { return known.middles }
+        if let known = byDictionary[counts.dictionary],
+           counts.hasLayout(keywords: known.keywords, categories: known.categories) {
+            return known.middles
+        }
         var scratch = writer.pieceWriter()
         let middles = counts.keywords.map { tally in
             tally.categories.map { category -> [UInt8] in
@@ -107,14 +110,5 @@ struct CountsRowPieces {
         byDictionary[counts.dictionary] = Rendered(keywords: counts.keywords.map(\.keyword),
                                                    categories: counts.keywords.map(\.categories), middles: middles)
         return middles
-    }
-
-    private static func same(_ rendered: Rendered, _ counts: KeywordCounts) -> Bool {
-        guard rendered.keywords.count == counts.keywords.count else { return false }
-        for (position, tally) in counts.keywords.enumerated()
-        where tally.keyword != rendered.keywords[position] || tally.categories != rendered.categories[position] {
-            return false
-        }
-        return true
     }
 }

@@ -91,22 +91,12 @@ struct CountsRowSums {
                                   counted: Array(repeating: 0, count: n), negated: Array(repeating: 0, count: n),
                                   excluded: Array(repeating: 0, count: n)))
             }
-            guard Self.fits(counts, slots[index]) else {
+            guard counts.hasLayout(keywords: slots[index].keywords, categories: slots[index].categories) else {
                 addRows(counts, of: result)
                 continue
             }
             slots[index].add(counts, year: result.year)
         }
-    }
-
-    /// The same keywords with the same categories at the same positions.
-    private static func fits(_ counts: KeywordCounts, _ slot: Slot) -> Bool {
-        guard counts.keywords.count == slot.keywords.count else { return false }
-        for (position, tally) in counts.keywords.enumerated()
-        where tally.keyword != slot.keywords[position] || tally.categories != slot.categories[position] {
-            return false
-        }
-        return true
     }
 
     private mutating func addRows(_ counts: KeywordCounts, of result: ReportResult) {
